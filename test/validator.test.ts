@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { VALIDATED, VALIDATOR_FILE } from '../scripts/validated-schemas.js'
+import { generateValidators } from '../scripts/validator-codegen.js'
+import { DigestSchema, PaperDateSchema, PaperSchema } from '../src/index.js'
+import { isDigest, isPaper, isPaperDate } from '../src/schema/validate.generated.js'
+
+// The parser checks its output with predicates generated from the zod
+// schemas (see docs/performance.md). They must be current, and agree with zod.
+
+const anyValue = fc.oneof(
+  fc.constantFrom('', ' x', 'x ', 'x', 'A title', '2021-08-14', '2021-8-14', 'https://a.b/c', 'http://', 'ftp://x', '\u00a0x'),
+  fc.string(),
+  fc.constantFrom(0, 1, -1, 12, 13, 31, 32, 1000, 9999, 10000, 2 ** 53, Number.NaN, Infinity, 1.5),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.array(fc.constantFrom('https://x.org', 'x', 3)),
+  fc.constant({}),
+)
+
+const date = fc.record({
+  text: fc.constantFrom('May 13', 'Aug 14, 2021'),
+  year: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 9999 })),
+  month: fc.integer({ min: 1, max: 12 }),
+  day: fc.integer({ min: 1, max: 31 }),
+  yearInferred: fc.boolean(),
+  iso: fc.constantFrom(null, '2021-08-14'),
+})
+const paper = fc.record({
+  title: fc.constantFrom('T', 'A title'),
+  abstract: fc.constantFrom('', 'An abstract.'),
+  authorCount: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 50 })),
+  published: fc.oneof(fc.constant(null), date),
+  upvotes: fc.oneof(fc.constant(null), fc.nat()),
+  links: fc.array(fc.constantFrom('https://x.org/a', 'http://y.org')),
+  line: fc.integer({ min: 1, max: 1000 }),
+})
+const digest = fc.record({
+  title: fc.constantFrom(null, 'Daily Papers'),
+  date: fc.oneof(fc.constant(null), date),
+  papers: fc.array(paper, { maxLength: 3 }),
+})
+
+/** A valid value, with one field (maybe nested) replaced by anything. */
+function mutated<T extends object>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+  return fc.tuple(valid, fc.nat(), anyValue, fc.boolean()).map(([value, pick, replacement, keep]) => {
+    if (keep) return value
+    const copy = structuredClone(value) as Record<string, unknown>
+    const target = (copy.papers as Array<Record<string, unknown>> | undefined)?.[0] ?? copy
+    const nested = target.published && pick % 3 === 0 ? (target.published as Record<string, unknown>) : target
+    const keys = Object.keys(nested)
+    nested[keys[pick % keys.length]!] = replacement
+    return copy
+  })
+}
+
+describe('the generated validator', () => {
+  it('is what the generator makes of the current schemas', () => {
+    expect(readFileSync(VALIDATOR_FILE, 'utf8')).toBe(generateValidators(VALIDATED))
+  })
+
+  it.each([
+    ['PaperDate', isPaperDate, PaperDateSchema, mutated(date)],
+    ['Paper', isPaper, PaperSchema, mutated(paper)],
+    ['Digest', isDigest, DigestSchema, mutated(digest)],
+  ] as const)('accepts exactly what %sSchema accepts', (_, predicate, schema, values) => {
+    fc.assert(
+      fc.property(fc.oneof(values, anyValue), (value) => {
+        expect(predicate(value)).toBe(schema.safeParse(value).success)
+      }),
+      { numRuns: 3000, seed: 20261122 },
+    )
+  })
+})
