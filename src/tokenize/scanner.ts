@@ -1,0 +1,156 @@
+import type { Point, Position } from 'unist'
+import { diagnostic } from '../diagnostics.js'
+import type { Diagnostic } from '../schema/schema.js'
+import { classifyLine, isSpace } from './classify.js'
+import { type Line, makeLine } from './line.js'
+
+/** Where the scanner's lines and its own diagnostics go. */
+export interface ScannerHandlers {
+  line(line: Line): void
+  message(message: Diagnostic): void
+}
+
+/**
+ * The incremental tokenizer. Text comes in as pieces cut anywhere (inside a
+ * line, between the two characters of a CRLF); a {@link Line} goes out for
+ * each finished line, so the lines do not depend on where the cuts fell.
+ *
+ * Line endings are LF, CRLF or a lone CR. A byte-order mark at the very start
+ * is skipped and takes no column. Each line's value and column leave out its
+ * leading and trailing white space.
+ */
+export class LineScanner {
+  readonly #handlers: ScannerHandlers
+  readonly #blank: boolean
+  #line = 1
+  /** Offset, in the whole text, of the next piece's first character. */
+  #offset = 0
+  /** Offset of the current line's first column. */
+  #lineStart = 0
+  /** The current line's pieces so far, when it spans several pieces. */
+  #carry: string[] = []
+  /** The last piece ended with CR: an LF opening the next one completes it. */
+  #afterCR = false
+  /** Offsets of U+FFFD characters that replaced bytes that were not UTF-8. */
+  #replaced: number[] = []
+  #replacedNext = 0
+
+  /**
+   * @param handlers Receives the lines and the `invalid-encoding` diagnostics.
+   * @param blank Whether blank lines are handed on (the grammar does not need them).
+   */
+  constructor(handlers: ScannerHandlers, blank = false) {
+    this.#handlers = handlers
+    this.#blank = blank
+  }
+
+  /**
+   * Scan the next piece of text.
+   *
+   * @param replaced Indices in `piece` of characters that replaced invalid
+   *   bytes, ascending; each line that holds any gets one diagnostic.
+   */
+  push(piece: string, replaced?: readonly number[]): void {
+    const base = this.#offset
+    const length = piece.length
+    // An empty piece must not end a pending CR's wait for its LF.
+    if (length === 0) return
+    if (replaced) for (const index of replaced) this.#replaced.push(base + index)
+
+    let start = 0
+    if (base === 0 && piece.charCodeAt(0) === 0xfeff) start = this.#lineStart = 1
+    if (this.#afterCR) {
+      this.#afterCR = false
+      if (piece.charCodeAt(0) === 10) start = 1
+      this.#lineStart = base + start
+    }
+
+    // Each search runs again only once the scan has passed its last hit, so a
+    // text with no CR at all is searched for one exactly once.
+    let lf = piece.indexOf('\n', start)
+    let cr = piece.indexOf('\r', start)
+    while (lf !== -1 || cr !== -1) {
+      let end: number
+      let next: number
+      if (cr === -1 || (lf !== -1 && lf < cr)) {
+        end = lf
+        next = lf + 1
+      } else {
+        end = cr
+        next = cr + 1
+        if (next === length) this.#afterCR = true
+        else if (piece.charCodeAt(next) === 10) next++
+      }
+      this.#endLine(piece, start, end, base)
+      start = next
+      this.#line++
+      this.#lineStart = base + next
+      if (lf !== -1 && lf < start) lf = piece.indexOf('\n', start)
+      if (cr !== -1 && cr < start) cr = piece.indexOf('\r', start)
+    }
+    if (start < length) this.#carry.push(start === 0 ? piece : piece.slice(start))
+    this.#offset = base + length
+  }
+
+  /** Scan the last line, which has no line ending. */
+  end(): void {
+    if (this.#carry.length > 0) this.#endLine('', 0, 0, this.#offset)
+  }
+
+  /** The point just past the text scanned so far. */
+  point(): Point {
+    return this.#point(this.#offset)
+  }
+
+  #endLine(piece: string, from: number, to: number, base: number): void {
+    let text = piece
+    if (this.#carry.length > 0) {
+      if (to > from) this.#carry.push(piece.slice(from, to))
+      text = this.#carry.length === 1 ? this.#carry[0]! : this.#carry.join('')
+      this.#carry = []
+      base = this.#lineStart
+      from = 0
+      to = text.length
+    }
+    if (this.#replacedNext < this.#replaced.length) this.#reportReplaced(base + to)
+
+    let a = from
+    let b = to
+    while (a < b && isSpace(text.charCodeAt(a))) a++
+    while (b > a && isSpace(text.charCodeAt(b - 1))) b--
+    const column = base + a - this.#lineStart + 1
+    if (a === b) {
+      // A blank line's value is its white space, so that its position spans it.
+      if (this.#blank) this.#handlers.line(makeLine('blank', text.slice(from, to), this.#line, base + from - this.#lineStart + 1, base + from))
+      return
+    }
+    this.#handlers.line(classifyLine(a === 0 && b === text.length ? text : text.slice(a, b), this.#line, column, base + a))
+  }
+
+  /** One diagnostic for the replaced characters of the line ending at `lineEnd`. */
+  #reportReplaced(lineEnd: number): void {
+    const first = this.#replaced[this.#replacedNext]!
+    if (first >= lineEnd) return
+    let count = 0
+    while (this.#replacedNext < this.#replaced.length && this.#replaced[this.#replacedNext]! < lineEnd) {
+      this.#replacedNext++
+      count++
+    }
+    if (this.#replacedNext === this.#replaced.length) {
+      this.#replaced = []
+      this.#replacedNext = 0
+    }
+    const what = count === 1 ? 'a byte sequence' : `${count} byte sequences`
+    this.#handlers.message(
+      diagnostic(
+        'invalid-encoding',
+        `${what} on this line ${count === 1 ? 'is' : 'are'} not valid UTF-8 (replaced with U+FFFD)`,
+        { start: this.#point(first), end: this.#point(first + 1) },
+      ),
+    )
+  }
+
+  #point(offset: number): Point {
+    return { line: this.#line, column: offset - this.#lineStart + 1, offset }
+  }
+}
