@@ -1,0 +1,110 @@
+/** Text decoded from bytes, and where it holds replacement characters. */
+export interface Decoded {
+  text: string
+  /** Indices in `text` of the U+FFFD that replaced bytes that were not UTF-8. */
+  replaced: number[]
+}
+
+/**
+ * UTF-8 bytes to text, piece by piece. A sequence cut between two pieces is
+ * held back until the next one completes it. Bytes that are not UTF-8 become
+ * U+FFFD, one per maximal invalid subpart (as `TextDecoder` does), and their
+ * places are returned so that the lines holding them can be reported.
+ */
+export class Utf8Decoder {
+  // Fast path: a native fatal decode; it throws only when something is wrong.
+  readonly #strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  readonly #lenient = new TextDecoder('utf-8', { ignoreBOM: true })
+  #held: Uint8Array | null = null
+
+  /**
+   * @param final Whether this is the last piece: an incomplete sequence at
+   *   its end is then invalid rather than held back.
+   */
+  decode(piece: Uint8Array, final = false): Decoded {
+    let bytes = piece
+    if (this.#held) {
+      bytes = new Uint8Array(this.#held.length + piece.length)
+      bytes.set(this.#held)
+      bytes.set(piece, this.#held.length)
+      this.#held = null
+    }
+    const cut = final ? bytes.length : completeLength(bytes)
+    if (cut < bytes.length) this.#held = bytes.slice(cut)
+    const body = cut < bytes.length ? bytes.subarray(0, cut) : bytes
+    try {
+      return { text: this.#strict.decode(body), replaced: [] }
+    } catch {
+      return this.#repair(body)
+    }
+  }
+
+  /** Decode what is held back, at the end of the bytes or before a string piece. */
+  flush(): Decoded {
+    return this.#held ? this.decode(new Uint8Array(0), true) : { text: '', replaced: [] }
+  }
+
+  #repair(bytes: Uint8Array): Decoded {
+    let text = ''
+    const replaced: number[] = []
+    let from = 0
+    let at = 0
+    while (at < bytes.length) {
+      if (bytes[at]! < 0x80) {
+        at++
+        continue
+      }
+      const size = sequenceSize(bytes, at)
+      if (size > 0) {
+        at += size
+        continue
+      }
+      text += this.#lenient.decode(bytes.subarray(from, at))
+      replaced.push(text.length)
+      text += '\uFFFD'
+      at -= size
+      from = at
+    }
+    return { text: text + this.#lenient.decode(bytes.subarray(from)), replaced }
+  }
+}
+
+/**
+ * The size of the well-formed UTF-8 sequence at `at` (Unicode table 3-7), or,
+ * negated, the size of the maximal subpart that starts one and fails.
+ */
+function sequenceSize(bytes: Uint8Array, at: number): number {
+  const lead = bytes[at]!
+  let need: number
+  let low = 0x80
+  let high = 0xbf
+  if (lead >= 0xc2 && lead <= 0xdf) need = 1
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    need = 2
+    if (lead === 0xe0) low = 0xa0 // no overlong forms
+    else if (lead === 0xed) high = 0x9f // no surrogates
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    need = 3
+    if (lead === 0xf0) low = 0x90 // no overlong forms
+    else if (lead === 0xf4) high = 0x8f // nothing past U+10FFFF
+  } else return -1
+  for (let k = 1; k <= need; k++) {
+    const byte = bytes[at + k]
+    if (byte === undefined || byte < low || byte > high) return -k
+    low = 0x80
+    high = 0xbf
+  }
+  return need + 1
+}
+
+/** How many bytes precede an incomplete sequence at the end, if there is one. */
+function completeLength(bytes: Uint8Array): number {
+  const length = bytes.length
+  // Back over at most three continuation bytes to the last lead byte.
+  let lead = length - 1
+  while (lead >= 0 && lead > length - 4 && (bytes[lead]! & 0xc0) === 0x80) lead--
+  if (lead < 0) return length
+  const byte = bytes[lead]!
+  const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
+  return lead + size > length ? lead : length
+}

@@ -1,0 +1,100 @@
+import type { Line } from '../tokenize/line.js'
+import { abstractCost, titleCost } from './shape.js'
+
+/** What one text line, or two, of a run turned out to be. */
+export type Choice =
+  /** A paper: its title line, its abstract line if any, and whether the metadata block that ends the run is its own. */
+  | { kind: 'paper'; title: number; abstract: number | null; metadata: boolean }
+  /** A line that belongs to no record. */
+  | { kind: 'stray'; line: number }
+
+// Structural costs. A line belonging to no record is the worst reading, and a
+// record that lacks a part is a worse one than a complete record. Shape costs
+// (shape.ts) choose between readings the structure allows; only a reading
+// that shapes make all but impossible (an abstract-length title) costs more
+// than the two strays an even run would need to avoid it.
+const STRAY = 8
+const NO_METADATA = 1
+const NO_ABSTRACT = 2
+
+const PAIR = 1
+
+// Scratch space for the costs, reused across runs (the grammar never nests
+// calls), since nearly every run is two lines long.
+let costs = new Float64Array(16)
+let steps = new Uint8Array(16)
+
+/**
+ * Split a run of text lines (the lines between two metadata blocks) into
+ * records. Records are `title, abstract`; the two lines before a metadata
+ * block are its record's title and abstract. When the run does not split
+ * evenly, some line is a title without an abstract, or a stray; the lines'
+ * shapes decide which, by the cheapest reading overall (dynamic programming,
+ * linear in the run's length).
+ *
+ * @param lines The run, in order.
+ * @param anchored Whether a metadata block follows the run. Its record is the
+ *   last paper of the run; lines after that paper are strays, and if no paper
+ *   can take it, the block belongs to none.
+ */
+export function splitRecords(lines: readonly Line[], anchored: boolean): Choice[] {
+  const n = lines.length
+  // cost[i]: the cheapest reading of lines[0, i) without the metadata block;
+  // step[i]: how that reading ends (a pair, or else a stray).
+  if (costs.length <= n) {
+    costs = new Float64Array(2 * n + 2)
+    steps = new Uint8Array(2 * n + 2)
+  }
+  const cost = costs.fill(Infinity, 0, n + 1)
+  const step = steps
+  cost[0] = 0
+  for (let i = 0; i < n; i++) {
+    const here = cost[i]!
+    if (i + 2 <= n) {
+      const pair = here + titleCost(lines[i]!) + abstractCost(lines[i + 1]!) + NO_METADATA
+      if (pair < cost[i + 2]!) {
+        cost[i + 2] = pair
+        step[i + 2] = PAIR
+      }
+    }
+    // Strictly cheaper only: on a tie, the pair set above stays.
+    if (here + STRAY < cost[i + 1]!) {
+      cost[i + 1] = here + STRAY
+      step[i + 1] = 0
+    }
+  }
+
+  const choices: Choice[] = []
+  let end = n
+  if (anchored) {
+    // Where the anchored paper starts, and whether it has an abstract.
+    let best = cost[n]! + STRAY // no paper takes the block
+    let start = -1
+    let last = -1
+    for (let at = n - 1; at >= 0; at--) {
+      const trailing = STRAY * (n - 1 - at)
+      if (at >= 1) {
+        const pair = cost[at - 1]! + titleCost(lines[at - 1]!) + abstractCost(lines[at]!) + trailing
+        // On a tie, a paper rather than none; otherwise the latest start wins.
+        if (pair < best || (start === -1 && pair === best)) [best, start, last] = [pair, at - 1, at]
+      }
+      const single = cost[at]! + titleCost(lines[at]!) + NO_ABSTRACT + trailing
+      if (single < best) [best, start, last] = [single, at, at]
+    }
+    if (start !== -1) {
+      for (let line = n - 1; line > last; line--) choices.push({ kind: 'stray', line })
+      choices.push({ kind: 'paper', title: start, abstract: last > start ? last : null, metadata: true })
+      end = start
+    }
+  }
+  while (end > 0) {
+    if (step[end] === PAIR) {
+      choices.push({ kind: 'paper', title: end - 2, abstract: end - 1, metadata: false })
+      end -= 2
+    } else {
+      choices.push({ kind: 'stray', line: end - 1 })
+      end -= 1
+    }
+  }
+  return choices.reverse()
+}

@@ -1,0 +1,33 @@
+export { tokenize } from './tokenize/index.js'
+export type {
+  AuthorsToken,
+  BlankToken,
+  DateToken,
+  HeaderToken,
+  SeparatorToken,
+  TextToken,
+  Token,
+  TokenType,
+} from './tokenize/index.js'
+export { parseDigest, parseTree, safeParseDigest } from './parse.js'
+export type { DigestInput, SafeParseResult, TreeResult } from './parse.js'
+export { DigestParseError } from './error.js'
+export { DEFAULT_MAX_BYTES } from './options.js'
+export type { ParseOptions } from './options.js'
+export { DiagnosticSchema, DigestSchema, PaperDateSchema, PaperSchema } from './schema/schema.js'
+export type { Diagnostic, Digest, Paper, PaperDate } from './schema/schema.js'
+export { RULES } from './diagnostics.js'
+export type { RuleId } from './diagnostics.js'
+export type {
+  AbstractNode,
+  AuthorsNode,
+  DateNode,
+  DigestNode,
+  DigestRoot,
+  HeaderLineNode,
+  HeaderNode,
+  MetadataNode,
+  PaperNode,
+  SeparatorNode,
+  TitleNode,
+} from './tree/types.js'

@@ -1,0 +1,51 @@
+/** Options of the batch functions. */
+export interface ParseOptions {
+  /**
+   * The year of dates that do not write one (`May 21`).
+   *
+   * Default: one more than the latest year written anywhere in the digest,
+   * since the page writes the year only for earlier years; `null` with an
+   * `unknown-year` warning when no date writes one.
+   */
+  year?: number | undefined
+  /**
+   * Whether warnings count as errors: `parseDigest` then throws on any
+   * diagnostic, and `safeParseDigest` fails.
+   *
+   * Default: `false`.
+   */
+  strict?: boolean | undefined
+  /**
+   * The largest input, in UTF-8 bytes, that the batch functions parse; a
+   * larger one gives an `input-too-large` error instead of exhausting memory.
+   * Use {@link parseDigestStream} for larger inputs: it needs no limit.
+   *
+   * Default: `67108864` (64 MiB).
+   */
+  maxBytes?: number | undefined
+}
+
+/** The default of {@link ParseOptions.maxBytes}: 64 MiB. */
+export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+export interface CheckedOptions {
+  year: number | null
+  strict: boolean
+  maxBytes: number
+}
+
+/**
+ * Options, checked. Wrong options are a programming error, not bad input,
+ * so they throw a `TypeError` at once.
+ */
+export function checkOptions(options: ParseOptions | null | undefined): CheckedOptions {
+  const { year, strict = false, maxBytes = DEFAULT_MAX_BYTES } = options ?? {}
+  if (year !== undefined && !(Number.isInteger(year) && year >= 1 && year <= 9999)) {
+    throw new TypeError(`papers-digest: options.year must be a whole number from 1 to 9999, not ${String(year)}`)
+  }
+  if (typeof strict !== 'boolean') throw new TypeError('papers-digest: options.strict must be a boolean')
+  if (!(maxBytes === Infinity || (Number.isInteger(maxBytes) && maxBytes >= 0))) {
+    throw new TypeError(`papers-digest: options.maxBytes must be a whole number of bytes or Infinity, not ${String(maxBytes)}`)
+  }
+  return { year: year ?? null, strict, maxBytes }
+}

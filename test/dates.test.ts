@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { daysInMonth, isLeapYear, isoDate } from '../src/dates.js'
+import { parseDigest, safeParseDigest } from '../src/index.js'
+
+const record = (date: string) => `Title\n\nAn abstract of the paper.\n\n  • 2 authors\n·\n${date}`
+/** The diagnostics but the `missing-header` warning these header-less texts all have. */
+const problems = (result: { messages: Array<{ ruleId: string }> }) => result.messages.filter((m) => m.ruleId !== 'missing-header')
+
+describe('dates', () => {
+  it('know leap years and month lengths', () => {
+    expect([1900, 2000, 2023, 2024].map(isLeapYear)).toEqual([false, true, false, true])
+    expect(daysInMonth(2, 2023)).toBe(28)
+    expect(daysInMonth(2, 2024)).toBe(29)
+    expect(daysInMonth(2, null)).toBe(29)
+    expect(daysInMonth(4, 2024)).toBe(30)
+    expect(isoDate(812, 3, 7)).toBe('0812-03-07')
+  })
+
+  it('accept February 29 in a leap year only', () => {
+    expect(parseDigest(record('Feb 29, 2024')).papers[0]!.published?.iso).toBe('2024-02-29')
+    const result = safeParseDigest(record('Feb 29, 2023'))
+    expect(problems(result)).toMatchObject([{ ruleId: 'invalid-date', line: 7, column: 1 }])
+    expect(result.success).toBe(false)
+  })
+
+  it('check February 29 without a year against the year it gets', () => {
+    expect(parseDigest(record('Feb 29'), { year: 2028 }).papers[0]!.published?.iso).toBe('2028-02-29')
+    expect(problems(safeParseDigest(record('Feb 29'), { year: 2027 }))).toMatchObject([{ ruleId: 'invalid-date' }])
+    // Inferred from the latest written year, 2026: 2027 is not a leap year.
+    const inferred = safeParseDigest(`${record('Feb 29')}\n\n${record('Jan 1, 2026')}`)
+    expect(problems(inferred)).toMatchObject([{ ruleId: 'invalid-date', line: 7 }])
+    expect(inferred.success || inferred.error.digest.papers[0]!.published).toBe(null)
+  })
+
+  it('take options.year for dates without one, and mark it inferred', () => {
+    expect(parseDigest(record('May 21'), { year: 2030 }).papers[0]!.published).toEqual({
+      text: 'May 21',
+      year: 2030,
+      month: 5,
+      day: 21,
+      yearInferred: true,
+      iso: '2030-05-21',
+    })
+    expect(parseDigest(record('May 21, 2019'), { year: 2030 }).papers[0]!.published?.year).toBe(2019)
+  })
+
+  it('report days that do not exist, unknown months and years cut short', () => {
+    for (const [date, why] of [
+      ['Apr 31, 2024', 'April 2024 has 30 days'],
+      ['Jan 0', 'there is no day 0'],
+      ['Feb 30', 'February 2025 has 28 days'],
+      ['Foo 3, 2024', 'unknown month "Foo"'],
+      ['Aug 14, 20', 'four digits'],
+    ] as const) {
+      const found = problems(safeParseDigest(record(date), { year: 2025 }))
+      expect(found).toHaveLength(1)
+      expect(found[0]).toMatchObject({ ruleId: 'invalid-date', severity: 'error', line: 7 })
+      expect(found[0]!.message).toContain(why)
+    }
+  })
+
+  it('reject a wrong options.year at once', () => {
+    expect(() => parseDigest('', { year: 20.5 })).toThrow(TypeError)
+    expect(() => parseDigest('', { year: 0 })).toThrow(TypeError)
+  })
+})

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { splitRecords } from '../src/grammar/records.js'
+import { classifyLine } from '../src/tokenize/classify.js'
+
+const ABSTRACT = `${'We study a problem of some importance and show results. '.repeat(20).trim()}`
+const lines = (...values: string[]) => values.map((value, index) => classifyLine(value, index + 1, 1, 0))
+const paper = (title: number, abstract: number | null, metadata: boolean) => ({ kind: 'paper', title, abstract, metadata })
+const stray = (line: number) => ({ kind: 'stray', line })
+
+describe('splitRecords', () => {
+  it('reads the two lines before a metadata block as its title and abstract', () => {
+    expect(splitRecords(lines('A title', ABSTRACT), true)).toEqual([paper(0, 1, true)])
+  })
+
+  it('lets structure win over shape: a short abstract and a long title still pair', () => {
+    expect(splitRecords(lines(`A very long title ${'x'.repeat(240)}`, 'Short.'), true)).toEqual([paper(0, 1, true)])
+  })
+
+  it('reads an even run without metadata as records without metadata', () => {
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), false)).toEqual([paper(0, 1, false), paper(2, 3, false)])
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), true)).toEqual([paper(0, 1, false), paper(2, 3, true)])
+  })
+
+  it('reads a single line before a metadata block as a title without an abstract', () => {
+    expect(splitRecords(lines('A title'), true)).toEqual([paper(0, null, true)])
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two'), true)).toEqual([paper(0, 1, false), paper(2, null, true)])
+  })
+
+  it('lets shape pick the stray line of an odd run', () => {
+    expect(splitRecords(lines('Sign in', 'A title', ABSTRACT), true)).toEqual([stray(0), paper(1, 2, true)])
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Log in'), false)).toEqual([paper(0, 1, false), stray(2)])
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Sign in', 'Title two', ABSTRACT), true)).toEqual([
+      paper(0, 1, false),
+      stray(2),
+      paper(3, 4, true),
+    ])
+  })
+
+  it('never makes page chrome or markup into a paper', () => {
+    expect(splitRecords(lines('<div class="banner">Cookies</div>', '<a href="/x">More</a>', 'A title', ABSTRACT), true)).toEqual([
+      stray(0),
+      stray(1),
+      paper(2, 3, true),
+    ])
+    expect(splitRecords(lines('Subscribe', 'Daily Papers'), false)).toEqual([stray(0), stray(1)])
+  })
+
+  it('leaves a lone line a stray, and a metadata block with no line before it to none', () => {
+    expect(splitRecords(lines('A title'), false)).toEqual([stray(0)])
+    expect(splitRecords([], true)).toEqual([])
+  })
+
+  it('takes time linear in the run', () => {
+    const run = lines(...Array.from({ length: 20_000 }, (_, index) => (index % 2 ? ABSTRACT : `Title ${index}`)))
+    const choices = splitRecords(run, true)
+    expect(choices).toHaveLength(10_000)
+    expect(choices.at(-1)).toEqual(paper(19_998, 19_999, true))
+  })
+})
