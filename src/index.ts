@@ -11,6 +11,7 @@ export type {
 } from './tokenize/index.js'
 export { parseDigest, parseTree, safeParseDigest } from './parse.js'
 export type { DigestInput, SafeParseResult, TreeResult } from './parse.js'
+export { stringifyDigest } from './stringify.js'
 export { DigestParseError } from './error.js'
 export { DEFAULT_MAX_BYTES } from './options.js'
 export type { ParseOptions } from './options.js'

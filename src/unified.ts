@@ -1,2 +1,77 @@
-// Placeholder until the unified plugins land (issue #3); keeps the subpath buildable.
-export {}
+// Type imports only: unified is an optional peer dependency, and the plugins
+// need nothing of it at run time.
+import type { Plugin } from 'unified'
+import type { ParseOptions } from './options.js'
+import { parseTree } from './parse.js'
+import { stringifyDigest } from './stringify.js'
+import type { DigestRoot } from './tree/types.js'
+
+export type { ParseOptions } from './options.js'
+export type {
+  AbstractNode,
+  AuthorsNode,
+  DateNode,
+  DigestNode,
+  DigestRoot,
+  HeaderLineNode,
+  HeaderNode,
+  MetadataNode,
+  PaperNode,
+  SeparatorNode,
+  TitleNode,
+} from './tree/types.js'
+
+/**
+ * A unified parser plugin: the text of a digest in, its syntax tree (see
+ * `parseTree`) out. Each diagnostic becomes a message on the file, with its
+ * `ruleId`, its place and the source `papers-digest`; errors are `fatal`,
+ * warnings are not. Parsing never throws on the input.
+ *
+ * @example
+ * ```ts
+ * import { unified } from 'unified'
+ * import { visit } from 'unist-util-visit'
+ * import { digestParse } from 'papers-digest/unified'
+ *
+ * const processor = unified().use(digestParse, { year: 2025 })
+ * const tree = processor.parse(text)
+ * visit(tree, 'paper', (paper) => console.log(paper.children[0].value))
+ * ```
+ *
+ * @param options The year of dates without one, and the size limit; `strict` does not apply.
+ */
+export const digestParse: Plugin<[(Readonly<ParseOptions> | null | undefined)?], string, DigestRoot> = function (options) {
+  this.parser = (document, file) => {
+    const { tree, messages } = parseTree(document, options)
+    for (const diagnostic of messages) {
+      const { line, column } = diagnostic
+      const message = file.message(diagnostic.message, {
+        place: diagnostic.position ?? { line, column },
+        ruleId: diagnostic.ruleId,
+        source: 'papers-digest',
+      })
+      message.fatal = diagnostic.severity === 'error'
+    }
+    return tree
+  }
+}
+
+/**
+ * A unified compiler plugin: a digest's syntax tree in, the page's canonical
+ * text out (see `stringifyDigest`). With {@link digestParse}, a canonical
+ * text comes back unchanged.
+ *
+ * @example
+ * ```ts
+ * import { unified } from 'unified'
+ * import { digestParse, digestStringify } from 'papers-digest/unified'
+ *
+ * const file = unified().use(digestParse).use(digestStringify).processSync(text)
+ * console.log(String(file) === text) // true for a canonical text
+ * for (const message of file.messages) console.warn(String(message))
+ * ```
+ */
+export const digestStringify: Plugin<[], DigestRoot, string> = function () {
+  // `this` is a processor of any tree; the plugin's type is what narrows it.
+  this.compiler = (tree) => stringifyDigest(tree as DigestRoot)
+}

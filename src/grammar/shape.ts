@@ -3,8 +3,10 @@ import type { Line } from '../tokenize/line.js'
 // How unlikely a line is in a role, by its shape. The record structure decides
 // first (see records.ts); these costs only break the ties it leaves, so they
 // are small next to the structural ones, and bounded: a long title or a
-// short abstract is unusual, not impossible. `Infinity` marks lines that can
-// never fill the role: page chrome (header lines, HTML) is never a paper.
+// short abstract is unusual, not impossible. `Infinity` marks what can never
+// be: HTML is never part of a paper, and a header line never starts one (so
+// page chrome is never made into papers). A header or date line may still be
+// an abstract where the structure says so, as the stringifier can write one.
 
 /** The cost of reading `line` (a text, header or date line) as a title. */
 export function titleCost(line: Line): number {
@@ -20,7 +22,8 @@ export function titleCost(line: Line): number {
 
 /** The cost of reading `line` (a text, header or date line) as an abstract. */
 export function abstractCost(line: Line): number {
-  if (line.kind !== 'text' || isMarkup(line.value)) return Infinity
+  if (isMarkup(line.value)) return Infinity
+  if (line.kind !== 'text') return 6
   const length = line.value.length
   return length < 40 ? 4 : length < 100 ? 2 : length < 250 ? 1 : 0
 }

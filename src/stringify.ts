@@ -1,0 +1,111 @@
+import { monthName } from './dates.js'
+import { dateProblem } from './grammar/date-node.js'
+import type { Digest, Paper, PaperDate } from './schema/schema.js'
+import { HEADER_LINES } from './tokenize/classify.js'
+import type { DateNode, DigestRoot, MetadataNode, PaperNode } from './tree/types.js'
+
+/**
+ * Write a digest, or its syntax tree, back as the page's canonical text:
+ * blocks separated by one blank line, no final newline, the header's five
+ * lines and the digest's date, then each paper's title, abstract and
+ * `  • N authors` / `·` / date block. It is the inverse of the parser on
+ * canonical text: `stringifyDigest(parseDigest(text)) === text` byte for byte.
+ *
+ * What the text does not keep is written in its canonical form: dates are
+ * regenerated from their fields (`Aug 14, 2021 3`; a year given or inferred
+ * is not written, nor are 0 upvotes), the author count always as `N authors`,
+ * and a line break inside a title or an abstract, which a line cannot hold,
+ * as one space per run of CR and LF characters.
+ *
+ * @example
+ * ```ts
+ * import { parseDigest, stringifyDigest } from 'papers-digest'
+ *
+ * const digest = parseDigest(text)
+ * digest.papers = digest.papers.filter((paper) => paper.authorCount !== 1)
+ * await writeFile('digest.txt', stringifyDigest(digest))
+ * ```
+ *
+ * @param input A `Digest`, or the tree that `parseTree` gives.
+ * @returns The text, without a final newline.
+ */
+export function stringifyDigest(input: Digest | DigestRoot): string {
+  const blocks = 'type' in input ? treeBlocks(input) : digestBlocks(input)
+  return blocks.join('\n\n')
+}
+
+function digestBlocks(digest: Digest): string[] {
+  const blocks: string[] = []
+  if (digest.title !== null) blocks.push(...HEADER_LINES)
+  if (digest.date !== null) blocks.push(paperDateLine(digest.date, null))
+  for (const paper of digest.papers) paperBlocks(paper, blocks)
+  return blocks
+}
+
+function paperBlocks(paper: Paper, blocks: string[]): void {
+  blocks.push(oneLine(paper.title))
+  if (paper.abstract !== '') blocks.push(oneLine(paper.abstract))
+  const { authorCount, published } = paper
+  if (authorCount === null && published === null) return
+  const lines: string[] = []
+  if (authorCount !== null) lines.push(authors(authorCount))
+  lines.push('·')
+  if (published !== null) lines.push(paperDateLine(published, paper.upvotes))
+  blocks.push(lines.join('\n'))
+}
+
+function treeBlocks(root: DigestRoot): string[] {
+  const blocks: string[] = []
+  for (const node of root.children) {
+    if (node.type === 'header') {
+      if (node.children.some((child) => child.type === 'headerLine')) blocks.push(...HEADER_LINES)
+      const date = node.children.find((child) => child.type === 'date')
+      if (date) blocks.push(dateNodeLine(date))
+    } else {
+      paperNodeBlocks(node, blocks)
+    }
+  }
+  return blocks
+}
+
+function paperNodeBlocks(paper: PaperNode, blocks: string[]): void {
+  let metadata: MetadataNode | undefined
+  for (const child of paper.children) {
+    if (child.type === 'metadata') metadata = child
+    else blocks.push(oneLine(child.value))
+  }
+  if (!metadata) return
+  // The canonical order, whatever order the damaged text had.
+  const lines: string[] = []
+  const authorsNode = metadata.children.find((child) => child.type === 'authors')
+  if (authorsNode) lines.push(isCount(authorsNode.count) ? authors(authorsNode.count) : `  ${authorsNode.value}`)
+  lines.push('·')
+  const date = metadata.children.find((child) => child.type === 'date')
+  if (date) lines.push(dateNodeLine(date))
+  blocks.push(lines.join('\n'))
+}
+
+/** A date node's line: canonical when it is a date, else as written. */
+function dateNodeLine(node: DateNode): string {
+  const { month } = node
+  if (month === null || dateProblem(node, node.year) !== null) return node.value
+  return dateLine(month, node.day, node.year, node.upvotes)
+}
+
+/** A typed date's line: its year only if the text wrote it (not given, not inferred). */
+function paperDateLine(date: PaperDate, upvotes: number | null): string {
+  return dateLine(date.month, date.day, date.yearInferred ? null : date.year, upvotes)
+}
+
+function dateLine(month: number, day: number, year: number | null, upvotes: number | null): string {
+  // The page writes four-digit years; the parser reads no other.
+  const written = year === null ? '' : `, ${String(year).padStart(4, '0')}`
+  return `${monthName(month)} ${day}${written}${isCount(upvotes) ? ` ${upvotes}` : ''}`
+}
+
+/** The page never singularises: `1 authors`. */
+const authors = (count: number): string => `  • ${count} authors`
+
+const isCount = (value: number | null): value is number => value !== null && value > 0
+
+const oneLine = (text: string): string => text.replace(/[\r\n]+/g, ' ')
