@@ -32,3 +32,5 @@ export type {
   SeparatorNode,
   TitleNode,
 } from './tree/types.js'
+export { inferYear, parseDigestStream } from './stream.js'
+export type { DigestChunks, StreamOptions } from './stream.js'

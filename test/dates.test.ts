@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { daysInMonth, isLeapYear, isoDate } from '../src/dates.js'
-import { parseDigest, safeParseDigest } from '../src/index.js'
+import { type Diagnostic, parseDigest, safeParseDigest } from '../src/index.js'
 
 const record = (date: string) => `Title\n\nAn abstract of the paper.\n\n  • 2 authors\n·\n${date}`
 /** The diagnostics but the `missing-header` warning these header-less texts all have. */
-const problems = (result: { messages: Array<{ ruleId: string }> }) => result.messages.filter((m) => m.ruleId !== 'missing-header')
+const problems = (result: { messages: Diagnostic[] }) => result.messages.filter((m) => m.ruleId !== 'missing-header')
 
 describe('dates', () => {
   it('know leap years and month lengths', () => {

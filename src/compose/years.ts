@@ -38,7 +38,7 @@ export class Years {
       if (date.year > this.#latest && dateProblem(date, date.year) === null) this.#latest = date.year
     } else if (this.#given === null && dateProblem(date, null) === null) {
       if (this.#infer) this.#pending.push(line)
-      else this.#unknown(line, 'a stream cannot infer one; pass options.year')
+      else this.#unknown(line)
     }
   }
 
@@ -46,18 +46,19 @@ export class Years {
   end(): void {
     const pending = this.#pending
     if (pending.length === 0) return
-    if (this.#latest > 0 && this.#latest < 9999) {
-      const year = (this.#inferred = this.#latest + 1)
-      // Only now can February 29 be checked against its year.
-      for (const line of pending) {
-        const invalid = line.date!.month === 2 && line.date!.day === 29 ? invalidDate(line, year) : null
-        if (invalid) this.#message(invalid)
-      }
-    } else {
-      const others = pending.length > 1 ? ` (nor do ${pending.length - 1} other dates)` : ''
-      this.#unknown(pending[0]!, `no date in the digest writes a year to infer it from${others}; pass options.year`)
+    const year = (this.#inferred = this.inferable)
+    if (year === null) this.#unknown(pending[0]!)
+    // Only now can February 29 be checked against its year.
+    else for (const line of pending) {
+      const invalid = line.date!.month === 2 && line.date!.day === 29 ? invalidDate(line, year) : null
+      if (invalid) this.#message(invalid)
     }
     this.#pending = []
+  }
+
+  /** One more than the latest year written so far, or `null` if none is (or it is 9999). */
+  get inferable(): number | null {
+    return this.#latest > 0 && this.#latest < 9999 ? this.#latest + 1 : null
   }
 
   /** The year of a date: written, given or (once the text has ended) inferred; `null` if none is known. */
@@ -70,9 +71,11 @@ export class Years {
     return this.#inferred
   }
 
-  #unknown(line: Line, why: string): void {
+  /** Warn once, at the first date whose year stays unknown; the batch and the stream say the same. */
+  #unknown(line: Line): void {
     if (this.#warned) return
     this.#warned = true
-    this.#message(diagnostic('unknown-year', `${quote(line.date!.text)} has no year, and ${why}`, positionOf(line)))
+    const message = `${quote(line.date!.text)} has no year, and none could be inferred; pass options.year`
+    this.#message(diagnostic('unknown-year', message, positionOf(line)))
   }
 }

@@ -1,0 +1,130 @@
+import { composeHeader, composePaper } from './compose/compose.js'
+import { Core } from './core.js'
+import { DigestParseError } from './error.js'
+import { checkOptions } from './options.js'
+import type { Diagnostic, Digest, Paper } from './schema/schema.js'
+import { isPaper } from './schema/validate.generated.js'
+import type { Line } from './tokenize/line.js'
+
+/** Chunks of a digest: text, or UTF-8 bytes cut anywhere (a Node.js stream is one). */
+export type DigestChunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>
+
+/** Options of {@link parseDigestStream}. */
+export interface StreamOptions {
+  /**
+   * The year of dates that do not write one. A stream cannot look ahead to
+   * infer it as {@link parseDigest} does (see {@link inferYear} for a file you
+   * can read twice).
+   *
+   * Default: none; such dates get `year: null`, with one `unknown-year` warning.
+   */
+  year?: number | undefined
+  /**
+   * Whether warnings count as errors: the stream then throws a
+   * `DigestParseError` at the first diagnostic of any kind.
+   *
+   * Default: `false`.
+   */
+  strict?: boolean | undefined
+  /**
+   * Receives each diagnostic as soon as it is found (which is not always in
+   * line order: a record's problems are known when the record ends). With it,
+   * the caller owns the diagnostics, and the stream does not throw for errors
+   * (but with `strict`) nor keep them.
+   *
+   * Default: none; the diagnostics are kept, and if any is an error, the
+   * stream throws a `DigestParseError` carrying them all once every paper has
+   * been yielded.
+   */
+  onMessage?: ((message: Diagnostic) => void) | undefined
+}
+
+/**
+ * Parse a digest as it arrives, yielding each paper as soon as its record is
+ * complete, in memory bounded by a few records whatever the input's size.
+ * It is the same parser as {@link parseDigest}, fed chunk by chunk: on the
+ * same text (and the same `year`), it yields the same papers and reports the
+ * same diagnostics, wherever the chunks are cut (inside a UTF-8 sequence or a
+ * CRLF included). Bytes that are not UTF-8 are reported (`invalid-encoding`).
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs'
+ * import { parseDigestStream } from 'papers-digest'
+ *
+ * const papers = parseDigestStream(createReadStream('digest.txt'), {
+ *   year: 2025,
+ *   onMessage: (m) => console.error(`${m.line}:${m.column} ${m.message} (${m.ruleId})`),
+ * })
+ * for await (const paper of papers) console.log(JSON.stringify(paper))
+ * ```
+ *
+ * @param chunks The digest, in pieces: strings, or UTF-8 bytes.
+ * @param options The year of dates without one, `strict`, and `onMessage`.
+ * @throws {DigestParseError} With `strict`, at the first diagnostic; without
+ *   `onMessage`, after the last paper when there were errors. Its `digest`
+ *   holds the header's title and date, and no papers (they were yielded).
+ */
+export async function* parseDigestStream(chunks: DigestChunks, options?: StreamOptions | null): AsyncGenerator<Paper, void, undefined> {
+  const { year, strict } = checkOptions({ year: options?.year, strict: options?.strict })
+  const onMessage = options?.onMessage
+  const kept: Diagnostic[] = []
+  let header: readonly Line[] = []
+  let ready: Paper[] = []
+  let failed = false
+
+  const core = new Core(year, false, (years) => ({
+    header: (lines) => (header = lines),
+    paper(record) {
+      const paper = composePaper(record, years)
+      if (!isPaper(paper)) throw new Error('papers-digest: internal error: a parsed paper does not pass PaperSchema; please report it with the input')
+      ready.push(paper)
+    },
+    message(message) {
+      if (onMessage) onMessage(message)
+      else kept.push(message)
+      failed ||= strict || message.severity === 'error'
+    },
+  }))
+  const fail = (): DigestParseError => {
+    const digest: Digest = { ...composeHeader(header, core.years), papers: [] }
+    return new DigestParseError(onMessage ? [] : kept, digest, strict)
+  }
+
+  for await (const chunk of chunks) {
+    core.push(chunk)
+    if (strict && failed) throw fail()
+    // Hand the papers over before reading on, so that none are held longer.
+    const papers = ready
+    ready = []
+    yield* papers
+  }
+  core.end()
+  if (strict && failed) throw fail()
+  yield* ready
+  if (failed && !onMessage) throw fail()
+}
+
+/**
+ * The year {@link parseDigest} would give dates that write none: one more
+ * than the latest year written in the digest, or `null` if none is. Read a
+ * file with it first, then stream it with that `year`, to get exactly the
+ * batch parser's papers in constant memory.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs'
+ * import { inferYear, parseDigestStream } from 'papers-digest'
+ *
+ * const year = (await inferYear(createReadStream(path))) ?? undefined
+ * for await (const paper of parseDigestStream(createReadStream(path), { year })) save(paper)
+ * ```
+ *
+ * @param chunks The digest, in pieces: strings, or UTF-8 bytes.
+ */
+export async function inferYear(chunks: DigestChunks): Promise<number | null> {
+  const core = new Core(null, true, () => ({ header() {}, paper() {}, message() {} }))
+  for await (const chunk of chunks) core.push(chunk)
+  core.end()
+  return core.years.inferable
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { type Diagnostic, DigestParseError, inferYear, type Paper, parseDigestStream, safeParseDigest } from '../src/index.js'
+import { readFixture } from './helpers/fixtures.js'
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 300)
+const SEEDS = ['000_b52436321a9b76b2', '001_f604c4867d4d0d65'].map((name) => readFixture('seeds', name))
+const encode = (text: string) => new TextEncoder().encode(text)
+const byPosition = (messages: Diagnostic[]) => [...messages].sort((a, b) => a.line - b.line || a.column - b.column)
+
+async function stream(chunks: Iterable<string | Uint8Array>, year?: number) {
+  const papers: Paper[] = []
+  const messages: Diagnostic[] = []
+  for await (const paper of parseDigestStream(chunks, { year, onMessage: (message) => messages.push(message) })) papers.push(paper)
+  return { papers, messages: byPosition(messages) }
+}
+
+function batch(text: string | Uint8Array, year?: number) {
+  const result = safeParseDigest(text, { year })
+  return { papers: result.success ? result.data.papers : result.error.digest.papers, messages: result.messages }
+}
+
+/** `bytes` cut at the given points (sorted, deduplicated). */
+function cut(bytes: Uint8Array, points: number[]): Uint8Array[] {
+  const at = [...new Set(points.map((point) => point % (bytes.length + 1)))].sort((a, b) => a - b)
+  return [...at, bytes.length].map((end, index) => bytes.subarray(index === 0 ? 0 : at[index - 1], end))
+}
+
+describe('parseDigestStream', () => {
+  it('yields the same papers and diagnostics as parseDigest, wherever the bytes are cut', async () => {
+    const texts = [...SEEDS, readFixture('damage', 'crlf'), readFixture('damage', 'stray-line'), readFixture('damage', 'bom')]
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...texts.keys()), fc.array(fc.nat(), { maxLength: 40 }), async (which, points) => {
+        const bytes = encode(texts[which]!)
+        expect(await stream(cut(bytes, points), 2025)).toEqual(batch(bytes, 2025))
+      }),
+      { numRuns: RUNS, seed: 4242 },
+    )
+  })
+
+  it('does so cut inside every multi-byte character and CRLF pair of a digest', async () => {
+    const text = readFixture('damage', 'crlf')
+    const bytes = encode(text)
+    const expected = batch(bytes, 2025)
+    const inside: number[] = []
+    for (let index = 1; index < bytes.length; index++) {
+      const continuation = (bytes[index]! & 0xc0) === 0x80
+      const crlf = bytes[index - 1] === 13 && bytes[index] === 10
+      if (continuation || crlf) inside.push(index)
+    }
+    expect(inside.length).toBeGreaterThan(20)
+    expect(await stream(cut(bytes, inside), 2025)).toEqual(expected)
+    // And one byte at a time.
+    expect(await stream(cut(bytes, [...bytes.keys()]), 2025)).toEqual(expected)
+  })
+
+  it('takes strings as well as bytes', async () => {
+    const text = SEEDS[1]!
+    expect(await stream([text.slice(0, 1000), text.slice(1000)], 2025)).toEqual(batch(text, 2025))
+  })
+
+  it('leaves dates without a year unknown unless given one, and warns once', async () => {
+    const { papers, messages } = await stream([SEEDS[0]!])
+    expect(papers[2]!.published).toMatchObject({ text: 'May 13', year: null, iso: null, yearInferred: false })
+    expect(messages.filter((message) => message.ruleId === 'unknown-year')).toMatchObject([{ line: 11, severity: 'warning' }])
+  })
+
+  it('reports bytes that are not UTF-8, with their line, and replaces them', async () => {
+    const bytes = encode('new\n\nA title\n\nAn abstract\xff\xfe with bad bytes.\n\n  • 2 authors\n·\nMay 1, 2024')
+    const broken = new Uint8Array([...bytes.subarray(0, 20), 0xff, 0xc3, ...bytes.subarray(20)])
+    const { papers, messages } = await stream(cut(broken, [21, 22]))
+    expect(papers[0]!.abstract).toBe('An abs\uFFFD\uFFFDtract\xff\xfe with bad bytes.')
+    expect(messages.find((message) => message.ruleId === 'invalid-encoding')).toMatchObject({ line: 5, column: 7, severity: 'error' })
+    expect(batch(broken).messages).toEqual(messages)
+  })
+
+  it('throws after the last paper when there were errors and no onMessage', async () => {
+    const papers: Paper[] = []
+    const run = async () => {
+      for await (const paper of parseDigestStream([readFixture('damage', 'stray-line')])) papers.push(paper)
+    }
+    const error = await run().catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DigestParseError)
+    expect((error as DigestParseError).messages.map((message) => message.ruleId)).toContain('unexpected-line')
+    expect((error as DigestParseError).digest).toMatchObject({ title: 'Daily Papers', papers: [] })
+    expect(papers).toHaveLength(8)
+  })
+
+  it('with strict, throws at the first diagnostic and yields nothing after it', async () => {
+    const papers: Paper[] = []
+    const lines = readFixture('damage', 'no-header').split('\n')
+    const run = async () => {
+      for await (const paper of parseDigestStream(lines.map((line) => `${line}\n`), { strict: true, year: 2025 })) papers.push(paper)
+    }
+    await expect(run()).rejects.toThrow(/missing-header/)
+    expect(papers).toEqual([])
+  })
+})
+
+describe('inferYear', () => {
+  it('gives the year parseDigest infers, so a file streamed twice matches the batch parser', async () => {
+    for (const text of SEEDS) {
+      const year = await inferYear([encode(text)])
+      expect(year).toBe(2025)
+      expect(await stream([text], year ?? undefined)).toEqual(batch(text))
+    }
+    expect(await inferYear(['May 1\n\nno years here'])).toBe(null)
+  })
+})
