@@ -141,15 +141,15 @@ export class RecordGrammar {
 
   /** Emit the records and stray lines of a run, in order. */
   #emit(choices: Choice[], run: Line[], block: MetadataBlock | null, atEnd: boolean): void {
-    let strays: Line[] = []
+    let strays: Line[] | null = null
     let taken = false
     for (const choice of choices) {
       if (choice.kind === 'stray') {
-        strays.push(run[choice.line]!)
+        ;(strays ??= []).push(run[choice.line]!)
         continue
       }
-      if (strays.length > 0) this.#unexpected(strays, 'record')
-      strays = []
+      if (strays) this.#unexpected(strays, 'record')
+      strays = null
       const title = run[choice.title]!
       const abstract = choice.abstract === null ? null : run[choice.abstract]!
       const metadata = choice.metadata && block ? block : null
@@ -163,7 +163,7 @@ export class RecordGrammar {
       for (const problem of metadata.problems(atEnd, title.value)) this.#handlers.message(problem)
       if (metadata.date) this.#checkDate(metadata.date)
     }
-    if (strays.length > 0) this.#unexpected(strays, 'record')
+    if (strays) this.#unexpected(strays, 'record')
     if (block && !taken) this.#unexpected(block.lines, 'title')
   }
 

@@ -2,10 +2,9 @@ import { diagnostic, quote } from '../diagnostics.js'
 import type { Diagnostic } from '../schema/schema.js'
 import { type Line, positionOf, spanOf } from '../tokenize/line.js'
 
-type MetadataKind = 'authors' | 'separator' | 'date'
-
 /** The lines of a metadata block, in page order. */
-const RANK: Record<MetadataKind, number> = { authors: 0, separator: 1, date: 2 }
+const RANK = { authors: 0, separator: 1, date: 2 } as const
+type MetadataKind = keyof typeof RANK
 
 /**
  * A metadata block while it is read: `• N authors`, `·`, then a date. A block
@@ -19,6 +18,7 @@ export class MetadataBlock {
   /** The block's lines, in source order. */
   readonly lines: Line[] = []
   #inOrder = true
+  #lastRank = -1
 
   constructor(first: Line) {
     this.add(first)
@@ -36,11 +36,20 @@ export class MetadataBlock {
 
   /** Add an `authors`, `separator` or `date` line. */
   add(line: Line): void {
+    // Plain property writes: a computed `this[kind]` is a slow keyed store.
     const kind = line.kind as MetadataKind
-    this[kind] = line
-    const previous = this.lines[this.lines.length - 1]
-    if (previous && RANK[previous.kind as MetadataKind] > RANK[kind]) this.#inOrder = false
+    if (kind === 'authors') this.authors = line
+    else if (kind === 'separator') this.separator = line
+    else this.date = line
+    const rank = RANK[kind]
+    if (rank < this.#lastRank) this.#inOrder = false
+    this.#lastRank = rank
     this.lines.push(line)
+  }
+
+  /** Whether the block is whole, in order, with a readable author count. */
+  get complete(): boolean {
+    return this.#inOrder && this.date !== null && this.separator !== null && this.authors !== null && (this.authors.count ?? 0) > 0
   }
 
   /**
@@ -51,6 +60,7 @@ export class MetadataBlock {
    * @param title The title of the paper the block belongs to.
    */
   problems(atEnd: boolean, title: string): Diagnostic[] {
+    if (this.complete) return []
     const problems: Diagnostic[] = []
     const position = spanOf(this.lines[0]!, this.lines[this.lines.length - 1]!)
     const missing = [

@@ -39,6 +39,12 @@ let steps = new Uint8Array(16)
  */
 export function splitRecords(lines: readonly Line[], anchored: boolean): Choice[] {
   const n = lines.length
+  // The common case, two lines before a block, without the tables: the pair
+  // costs at most 10 here, and every other reading at least 10 (a stray and a
+  // title without abstract), which the pair wins on a tie.
+  if (n === 2 && anchored && titleCost(lines[0]!) + abstractCost(lines[1]!) <= STRAY + NO_ABSTRACT) {
+    return [{ kind: 'paper', title: 0, abstract: 1, metadata: true }]
+  }
   // cost[i]: the cheapest reading of lines[0, i) without the metadata block;
   // step[i]: how that reading ends (a pair, or else a stray).
   if (costs.length <= n) {

@@ -11,6 +11,8 @@ export const HEADER_LINES = [
 ] as const
 
 const HEADER = new Set<string>(HEADER_LINES)
+// Checked first: most short lines have none of these lengths.
+const HEADER_LENGTHS = new Set<number>(HEADER_LINES.map((line) => line.length))
 
 const BULLET = 0x2022 // •
 const MIDDLE_DOT = 0xb7 // ·
@@ -19,20 +21,20 @@ const MIDDLE_DOT = 0xb7 // ·
 const MAX_SHORT_LINE = 48
 
 const DATE = /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?(?: (\d{1,9}))?$/
-const AUTHORS = /^•\s*(\d{1,9})\s*authors?$/
+const AUTHORS = /^•\s*\d{1,9}\s*authors?$/
 
 /** The line of a trimmed, non-empty `value`, classified by its shape. */
 export function classifyLine(value: string, line: number, column: number, offset: number): Line {
   const first = value.charCodeAt(0)
   if (first === BULLET) {
     const result = makeLine('authors', value, line, column, offset)
-    const match = AUTHORS.exec(value)
-    if (match) result.count = Number(match[1])
+    // parseInt skips the white space after the bullet, as the pattern allows.
+    if (AUTHORS.test(value)) result.count = Number.parseInt(value.slice(1), 10)
     return result
   }
   if (value.length <= MAX_SHORT_LINE) {
     if (first === MIDDLE_DOT && value.length === 1) return makeLine('separator', value, line, column, offset)
-    if (HEADER.has(value)) return makeLine('header', value, line, column, offset)
+    if (HEADER_LENGTHS.has(value.length) && HEADER.has(value)) return makeLine('header', value, line, column, offset)
     // An upper-case ASCII letter: the only way a date line starts.
     if (first >= 65 && first <= 90) {
       const match = DATE.exec(value)
