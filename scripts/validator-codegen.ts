@@ -25,6 +25,7 @@ interface CheckDef {
   pattern?: RegExp
   value?: number
   inclusive?: boolean
+  minimum?: number
 }
 
 const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
@@ -142,6 +143,9 @@ class Emitter {
         const source = String(check.pattern)
         if (!this.#patterns.includes(source)) this.#patterns.push(source)
         this.#fail(depth, `!PATTERN_${this.#patterns.indexOf(source)}.test(${v})`)
+      } else if (check.check === 'min_length' && typeof check.minimum === 'number' && check.minimum <= 1) {
+        // zod counts code points, not UTF-16 units; the two agree on emptiness.
+        this.#fail(depth, `${v}.length < ${check.minimum}`)
       } else if (check.check === 'greater_than' && typeof check.value === 'number') {
         this.#fail(depth, `${v} ${check.inclusive ? '<' : '<='} ${check.value}`)
       } else if (check.check === 'less_than' && typeof check.value === 'number') {

@@ -42,7 +42,9 @@ export function readRoughDate(line: Line): boolean {
 export function dateProblem(date: Pick<DateParts, 'text' | 'month' | 'day' | 'year'>, year: number | null): string | null {
   const { month, day } = date
   if (month === null) return `unknown month "${/^\p{L}*/u.exec(date.text)![0]}"`
-  if (date.year !== null && (date.year < 1 || date.year > 9999 || !/[, ]\d{4}$/.test(date.text))) {
+  // A year below 1000 must still be written with four digits (`0812`).
+  const { year: written } = date
+  if (written !== null && (written < 1 || written > 9999 || (written < 1000 && !/[, ]\d{4}$/.test(date.text)))) {
     return 'the year must have four digits, from 0001 to 9999'
   }
   if (day < 1) return 'there is no day 0'

@@ -26,7 +26,7 @@ const YEAR = z.int().check(z.gte(1), z.lte(9999))
  * ```
  */
 export const PaperDateSchema = z.object({
-  text: z.string().check(z.regex(TRIMMED), z.describe('The date as written, without the upvote count: "May 13", "Aug 14, 2021".')),
+  text: z.string().check(z.minLength(1), z.describe('The date as written, without the upvote count: "May 13", "Aug 14, 2021".')),
   year: z.nullable(YEAR).check(
     z.describe('The written year, else options.year, else one more than the latest year written in the digest, else null.'),
   ),

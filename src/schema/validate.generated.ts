@@ -4,8 +4,8 @@
 
 import type { PaperDate, Paper, Digest } from './schema.js'
 
-const PATTERN_0 = /^\S(?:[^]*\S)?$/
-const PATTERN_1 = /^\d{4}-\d{2}-\d{2}$/
+const PATTERN_0 = /^\d{4}-\d{2}-\d{2}$/
+const PATTERN_1 = /^\S(?:[^]*\S)?$/
 const PATTERN_2 = /^https?:\/\/\S+$/
 
 /** Whether `value` passes `PaperDateSchema`. */
@@ -14,7 +14,7 @@ export function isPaperDate(value: unknown): value is PaperDate {
   const v0 = value as Record<string, unknown>
   const v1 = v0["text"]
   if (typeof v1 !== 'string') return false
-  if (!PATTERN_0.test(v1)) return false
+  if (v1.length < 1) return false
   const v2 = v0["year"]
   if (v2 !== null) {
     if (typeof v2 !== 'number' || !Number.isSafeInteger(v2)) return false
@@ -34,7 +34,7 @@ export function isPaperDate(value: unknown): value is PaperDate {
   const v6 = v0["iso"]
   if (v6 !== null) {
     if (typeof v6 !== 'string') return false
-    if (!PATTERN_1.test(v6)) return false
+    if (!PATTERN_0.test(v6)) return false
   }
   return true
 }
@@ -45,7 +45,7 @@ export function isPaper(value: unknown): value is Paper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (!PATTERN_0.test(v1)) return false
+  if (!PATTERN_1.test(v1)) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
