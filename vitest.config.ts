@@ -1,10 +1,35 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+
+const built = (file: string) => fileURLToPath(new URL(`./dist/${file}`, import.meta.url))
+
+// The tests of the public API run twice: against src/, and against the built
+// package in dist/, which is what users get (`npm test` builds it first).
+const PUBLIC_API = ['test/seeds.test.ts', 'test/damage.test.ts', 'test/stream.test.ts', 'test/stringify.test.ts', 'test/unified.test.ts']
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The property tests run thousands of cases; give them room on a busy machine.
     testTimeout: 120_000,
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'src',
+          include: ['test/**/*.test.ts'],
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'dist', include: PUBLIC_API },
+        resolve: {
+          alias: [
+            { find: /^(\.\.\/)+src\/index\.js$/, replacement: built('index.js') },
+            { find: /^(\.\.\/)+src\/unified\.js$/, replacement: built('unified.js') },
+          ],
+        },
+      },
+    ],
   },
 })
