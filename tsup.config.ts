@@ -1,25 +1,27 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
+
+// The configs below build in parallel; `npm run build` empties dist/ once
+// before them, so that no config's clean can delete another's output.
+const shared: Options = { target: 'es2022', sourcemap: true, clean: false }
+const entries = { index: 'src/index.ts', unified: 'src/unified.ts' }
+const dts = { compilerOptions: { ignoreDeprecations: '6.0' } }
 
 export default defineConfig([
-  {
-    entry: { index: 'src/index.ts', unified: 'src/unified.ts' },
-    format: ['esm', 'cjs'],
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
-    target: 'es2022',
-    platform: 'neutral',
-    sourcemap: true,
-    clean: true,
-    treeshake: true,
-  },
+  // ESM, one file per module: with `sideEffects: false`, a bundler then keeps
+  // only the modules an import needs (parseDigest does not need zod).
+  { ...shared, entry: ['src/**/*.ts', '!src/cli/**'], format: ['esm'], bundle: false, platform: 'neutral' },
+  // CommonJS, bundled, with its declarations (.d.cts).
+  { ...shared, entry: entries, format: ['cjs'], platform: 'neutral', dts },
+  // The declarations of the ESM entries (.d.ts).
+  { ...shared, entry: entries, format: ['esm'], dts: { ...dts, only: true } },
   // The command line: dist/cli.js, ESM only, executable (the shebang of
   // src/cli/bin.ts is kept, and tsup makes the file executable).
   {
+    ...shared,
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    sourcemap: true,
-    clean: false,
     esbuildPlugins: [
       {
         // The CLI goes through the library's public entry: import the built
