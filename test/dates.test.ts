@@ -46,9 +46,10 @@ describe('dates', () => {
 
   it('report days that do not exist, unknown months and years cut short', () => {
     for (const [date, why] of [
-      ['Apr 31, 2024', 'April 2024 has 30 days'],
+      ['Apr 31, 2024', 'April has 30 days'],
       ['Jan 0', 'there is no day 0'],
-      ['Feb 30', 'February 2025 has 28 days'],
+      ['Feb 30', 'February has 29 days'],
+      ['Feb 29, 2023', 'February 2023 has 28 days'],
       ['Foo 3, 2024', 'unknown month "Foo"'],
       ['Aug 14, 20', 'four digits'],
     ] as const) {

@@ -48,10 +48,11 @@ export function dateProblem(date: Pick<DateParts, 'text' | 'month' | 'day' | 'ye
     return 'the year must have four digits, from 0001 to 9999'
   }
   if (day < 1) return 'there is no day 0'
-  const days = daysInMonth(month, year)
-  if (day > days) {
-    return `${FULL_MONTHS[month - 1]}${year === null ? '' : ` ${year}`} has ${days} days`
-  }
+  // A day the month never has is wrong whatever the year: say so without one,
+  // so that the batch and the stream word it alike. Only February 29 depends.
+  const most = daysInMonth(month, null)
+  if (day > most) return `${FULL_MONTHS[month - 1]} has ${most} days`
+  if (day > daysInMonth(month, year)) return `${FULL_MONTHS[month - 1]} ${year} has 28 days`
   return null
 }
 
