@@ -45,27 +45,26 @@ export class Utf8Decoder {
   }
 
   #repair(bytes: Uint8Array): Decoded {
-    let text = ''
+    // The native decoder replaces each maximal invalid subpart with one
+    // U+FFFD; walking the bytes finds where those are in its text, without
+    // a decode call for each (random bytes hold hundreds of thousands a MB).
+    const text = this.#lenient.decode(bytes)
     const replaced: number[] = []
-    let from = 0
+    let index = 0
     let at = 0
     while (at < bytes.length) {
       if (bytes[at]! < 0x80) {
         at++
+        index++
         continue
       }
       const size = sequenceSize(bytes, at)
-      if (size > 0) {
-        at += size
-        continue
-      }
-      text += this.#lenient.decode(bytes.subarray(from, at))
-      replaced.push(text.length)
-      text += '\uFFFD'
-      at -= size
-      from = at
+      if (size < 0) replaced.push(index)
+      // A four-byte sequence is a surrogate pair: two UTF-16 code units.
+      index += size === 4 ? 2 : 1
+      at += size < 0 ? -size : size
     }
-    return { text: text + this.#lenient.decode(bytes.subarray(from)), replaced }
+    return { text, replaced }
   }
 }
 

@@ -10,6 +10,12 @@ export interface ScannerHandlers {
   message(message: Diagnostic): void
 }
 
+// Runs of empty lines, each skipped in one search (see #skipBlank).
+const LF_RUN = /\n+/y
+const CRLF_RUN = /(?:\r\n)+/y
+// Lone CRs, but not the last before an LF (a CRLF) or at the piece's end (its LF may come next).
+const CR_RUN = /\r+(?=[^\n])/y
+
 /**
  * The incremental tokenizer. Text comes in as pieces cut anywhere (inside a
  * line, between the two characters of a CRLF); a {@link Line} goes out for
@@ -82,14 +88,53 @@ export class LineScanner {
         else if (piece.charCodeAt(next) === 10) next++
       }
       this.#endLine(piece, start, end, base)
-      start = next
       this.#line++
-      this.#lineStart = base + next
+      start = this.#blank ? next : this.#skipBlank(piece, next)
+      this.#lineStart = base + start
       if (lf !== -1 && lf < start) lf = piece.indexOf('\n', start)
       if (cr !== -1 && cr < start) cr = piece.indexOf('\r', start)
     }
     if (start < length) this.#carry.push(start === 0 ? piece : piece.slice(start))
     this.#offset = base + length
+  }
+
+  /**
+   * Skip the blank lines from `at` on, when they are not handed on: without
+   * a search and a call per line, millions of them take no longer than a
+   * digest of the same size. An empty line alone (the usual gap between
+   * blocks) is stepped over, a run of them (LF, CRLF or lone CR) is one regex
+   * search, a line of spaces and tabs one short loop. A CR that ends the
+   * piece is left to the caller, which waits for its LF.
+   */
+  #skipBlank(piece: string, at: number): number {
+    const length = piece.length
+    for (;;) {
+      const code = piece.charCodeAt(at)
+      if (code === 10 || code === 13) {
+        const width = code === 13 && piece.charCodeAt(at + 1) === 10 ? 2 : 1
+        if (code === 13 && at + 1 === length) return at
+        if (piece.charCodeAt(at + width) !== code) {
+          this.#line++
+          at += width
+          continue
+        }
+        const run = code === 10 ? LF_RUN : width === 2 ? CRLF_RUN : CR_RUN
+        run.lastIndex = at
+        run.test(piece)
+        this.#line += (run.lastIndex - at) / width
+        at = run.lastIndex
+        continue
+      }
+      if (code !== 32 && code !== 9) return at
+      let end = at + 1
+      while (piece.charCodeAt(end) === 32 || piece.charCodeAt(end) === 9) end++
+      const ending = piece.charCodeAt(end)
+      if (ending === 10) end++
+      else if (ending === 13 && end + 1 < length) end += piece.charCodeAt(end + 1) === 10 ? 2 : 1
+      else return at
+      this.#line++
+      at = end
+    }
   }
 
   /** Scan the last line, which has no line ending. */

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs'
+import { FIXTURES, readFixture } from './fixtures.js'
+
+// Hostile inputs, for the library's tests and the CLI's: small ones are files
+// in fixtures/hostile/ (see its README.md), large ones are made on demand.
+
+export interface HostileInput {
+  name: string
+  about: string
+  /** Made in memory, megabytes long, rather than read from a committed file. */
+  large: boolean
+  /**
+   * Every few bytes make a paper or a diagnostic, so its parse time goes with
+   * its output more than with its size: much slower per MB than a digest's.
+   */
+  dense?: boolean
+  /** The input as the library takes it: text, or bytes (which may not be UTF-8). */
+  input: () => string | Uint8Array
+}
+
+/** UTF-8 bytes of a text (a lone surrogate counts as U+FFFD, three bytes) or of bytes. */
+export const byteLength = (value: string | Uint8Array): number => (typeof value === 'string' ? Buffer.byteLength(value) : value.length)
+
+const SEEDS = ['000_b52436321a9b76b2', '001_f604c4867d4d0d65'].map((name) => readFixture('seeds', name))
+const HEADER = SEEDS[0]!.split('\n\n').slice(0, 6).join('\n\n')
+// Both seeds' records, after their header and date (the first six blocks).
+const ROUND = SEEDS.map((seed) => seed.split('\n\n').slice(6).join('\n\n')).join('\n\n')
+
+/** A well-formed digest of `rounds` rounds of the seeds' records. */
+export function wellFormed(rounds: number): string {
+  return `${HEADER}${`\n\n${ROUND}`.repeat(rounds)}`
+}
+
+/** A well-formed digest of about `bytes` UTF-8 bytes (whole rounds, at least one). */
+export function wellFormedOfSize(bytes: number): string {
+  return wellFormed(Math.max(1, Math.round(bytes / byteLength(ROUND))))
+}
+
+/** The records of one round, each as its blocks (title, abstract, metadata block if any). */
+const RECORDS = ROUND.split('\n\n').reduce<string[][]>((records, block) => {
+  if (block.startsWith('  • ') || records.at(-1)?.length === 1) records.at(-1)!.push(block)
+  else records.push([block])
+  return records
+}, [])
+
+/** A digest of `records` records, the seeds' over and over. */
+export function manyRecords(records: number): string {
+  const rounds = Math.floor(records / RECORDS.length)
+  const rest = RECORDS.slice(0, records - rounds * RECORDS.length)
+  return wellFormed(rounds) + rest.map((record) => `\n\n${record.join('\n\n')}`).join('')
+}
+
+const file = (name: string) => () => new Uint8Array(readFileSync(`${FIXTURES}hostile/${name}`))
+const text = (name: string) => () => readFileSync(`${FIXTURES}hostile/${name}`, 'utf8')
+
+/** A 5 MB abstract: the seeds' prose, with a link (some followed by punctuation) every few hundred characters. */
+function longAbstract(): string {
+  const prose = SEEDS[0]!.split('\n\n')[7]!.slice(0, 600)
+  const links = ['(see https://example.org/paper_(v2)).', 'Code: https://github.com/a/b,', 'data at http://x.io/d.']
+  const sentences = links.map((link) => `${prose} ${link} `).join('')
+  return `${HEADER}\n\nA title\n\n${sentences.repeat(Math.ceil(5e6 / sentences.length))}\n\n  • 4 authors\n·\nMay 13 2`
+}
+
+export const HOSTILE: HostileInput[] = [
+  { name: 'empty', about: 'no bytes at all', large: false, input: text('empty.txt') },
+  { name: 'header-only', about: 'the page header and the digest date, no records', large: false, input: text('header-only.txt') },
+  { name: 'random-bytes', about: '4 KiB of random bytes (seeded), mostly not UTF-8', large: false, input: file('random.bin') },
+  { name: 'control-chars', about: 'NUL and other C0/C1 control characters in titles, abstracts and metadata', large: false, input: text('control-chars.txt') },
+  { name: 'lone-surrogates', about: 'UTF-8-style encodings of lone surrogates (ED A0 80 …): invalid bytes', large: false, input: file('lone-surrogates.bin') },
+  {
+    name: 'lone-surrogates-string',
+    about: 'a JavaScript string with lone surrogates in a title, an abstract and metadata',
+    large: false,
+    input: () => `${HEADER}\n\nA title \ud800 with a lone high surrogate\n\nAn abstract \udc00 with a lone low one, and \ud83d\n\n  • 4 authors\n\ud800·\nMay 13 2\udfff`,
+  },
+  { name: 'line-separators', about: 'U+2028 and U+2029 inside and around lines', large: false, input: text('line-separators.txt') },
+  { name: 'long-line', about: 'one 5 MB line with no line ending', large: true, input: () => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(87_720) },
+  { name: 'long-abstract', about: 'a record whose abstract is one 5 MB line, with thousands of links', large: true, input: longAbstract },
+  { name: 'blank-lines', about: 'two million blank lines', large: true, input: () => '\n'.repeat(2_000_000) },
+  { name: 'blank-crlf-lines', about: 'a million blank lines ending in CRLF', large: true, input: () => '\r\n'.repeat(1_000_000) },
+  { name: 'bullets', about: '200,000 bullets (•) on one line', large: true, input: () => '•'.repeat(200_000) },
+  { name: 'tiny-records', about: '256 KB of one-letter records ("x", a blank line, "x"…)', large: true, dense: true, input: () => 'x\n\n'.repeat(85_334) },
+  { name: 'lone-dots', about: '256 KB of lone "·" lines, each a metadata block with no title', large: true, dense: true, input: () => '·\n'.repeat(85_334) },
+  { name: 'records-100k', about: 'a well-formed digest of 100,000 records (about 175 MB)', large: true, input: () => manyRecords(100_000) },
+]
+
+const encoder = new TextEncoder()
+
+/** The input as bytes, as a file or standard input would hold it (a lone surrogate becomes U+FFFD). */
+export function hostileBytes(input: HostileInput): Uint8Array {
+  const value = input.input()
+  return typeof value === 'string' ? encoder.encode(value) : value
+}
+
+const LONE_SURROGATE = /\p{Surrogate}/u
+
+/**
+ * The input as a file or a decoder gives it: a flat string. A string built by
+ * `repeat` or `+` is a rope, slower to index, which is not the parser's cost.
+ */
+export function asRead<T extends string | Uint8Array>(value: T): T {
+  if (typeof value !== 'string') return value
+  // UTF-16 keeps lone surrogates; UTF-8 gives the compact one-byte strings of ASCII text.
+  return (LONE_SURROGATE.test(value) ? Buffer.from(value, 'utf16le').toString('utf16le') : Buffer.from(value).toString()) as T
+}

@@ -1,0 +1,135 @@
+import type { Node, Point, Position } from 'unist'
+import type { Diagnostic, DigestRoot } from '../../src/index.js'
+
+// What must hold of any parse, whatever the input: positions that point into
+// the text, and every non-blank line accounted for. Computed from the text
+// alone, apart from the parser's own scanner.
+
+/** A text's lines: LF, CRLF and CR end a line; a leading byte-order mark takes no column. */
+export class LineIndex {
+  /** Offset of each line's first column, by 0-based line index. */
+  readonly starts: number[] = []
+  /** Offset just past each line's content (before its line ending). */
+  readonly ends: number[] = []
+
+  constructor(readonly text: string) {
+    let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index)
+      if (code !== 10 && code !== 13) continue
+      this.starts.push(start)
+      this.ends.push(index)
+      if (code === 13 && text.charCodeAt(index + 1) === 10) index++
+      start = index + 1
+    }
+    this.starts.push(start)
+    this.ends.push(text.length)
+  }
+
+  /** The 1-based line and column of an offset. */
+  point(offset: number): Point {
+    let low = 0
+    let high = this.starts.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (this.starts[middle]! <= offset) low = middle
+      else high = middle - 1
+    }
+    // Offset 0, before a byte-order mark, is still column 1.
+    return { line: low + 1, column: Math.max(1, offset - this.starts[low]! + 1), offset }
+  }
+
+  /** Each non-blank line (by `String.prototype.trim`): its number and the offsets of its trimmed content. */
+  *nonBlank(): Generator<{ line: number; start: number; end: number }> {
+    for (let index = 0; index < this.starts.length; index++) {
+      const content = this.text.slice(this.starts[index], this.ends[index])
+      if (content.trim() === '') continue
+      const start = this.starts[index]! + content.length - content.trimStart().length
+      yield { line: index + 1, start, end: this.starts[index]! + content.trimEnd().length }
+    }
+  }
+}
+
+interface AnyNode extends Node {
+  value?: unknown
+  children?: AnyNode[]
+}
+
+/**
+ * Throw if a position does not lie inside the text, or its line and column
+ * do not match its offsets.
+ */
+export function checkPosition(lines: LineIndex, position: Position | undefined, what: string): asserts position is Position {
+  if (!position) throw new Error(`${what} has no position`)
+  const { start, end } = position
+  const { length } = lines.text
+  const where = `${what} at ${JSON.stringify(position)}`
+  if (start.offset === undefined || end.offset === undefined) throw new Error(`${where}: no offsets`)
+  if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= length)) throw new Error(`${where}: outside 0..${length} or reversed`)
+  for (const point of [start, end]) {
+    const expected = lines.point(point.offset!)
+    if (point.line !== expected.line || point.column !== expected.column) {
+      throw new Error(`${where}: ${JSON.stringify(point)} should be line ${expected.line}, column ${expected.column}`)
+    }
+  }
+}
+
+/**
+ * Throw unless every node of the tree has a position inside the text and
+ * consistent with it, children lie inside their parent, in order and without
+ * overlaps, and each literal's value is the text it spans.
+ */
+export function checkTree(text: string, tree: DigestRoot, lines = new LineIndex(text)): void {
+  const visit = (node: AnyNode, path: string): void => {
+    checkPosition(lines, node.position, path)
+    const { start, end } = node.position
+    if (typeof node.value === 'string' && node.value !== text.slice(start.offset, end.offset)) {
+      throw new Error(`${path}: value ${JSON.stringify(node.value)} is not the text it spans`)
+    }
+    let previous = start.offset!
+    node.children?.forEach((child, index) => {
+      const at = `${path} > ${child.type}[${index}]`
+      visit(child, at)
+      if (child.position!.start.offset! < previous) throw new Error(`${at}: starts before its previous sibling ends, or before its parent`)
+      previous = child.position!.end.offset!
+    })
+    if (previous > end.offset!) throw new Error(`${path}: a child ends after its parent`)
+  }
+  visit(tree as AnyNode, 'root')
+}
+
+/** Throw unless each diagnostic's position is consistent with the text, and its line and column are its start's. */
+export function checkMessages(text: string, messages: Diagnostic[], lines = new LineIndex(text)): void {
+  for (const message of messages) {
+    const what = `${message.ruleId} diagnostic`
+    checkPosition(lines, message.position, what)
+    if (message.line !== message.position.start.line || message.column !== message.position.start.column) {
+      throw new Error(`${what}: line and column are not its position's start`)
+    }
+  }
+}
+
+/**
+ * The non-blank lines that lie neither inside a node of the tree nor inside
+ * the position of an `unexpected-line` diagnostic (there should be none).
+ */
+export function unaccounted(text: string, tree: DigestRoot, messages: Diagnostic[], lines = new LineIndex(text)): number[] {
+  const spans: Position[] = []
+  const collect = (node: AnyNode): void => {
+    if (node.children) node.children.forEach(collect)
+    else spans.push(node.position!)
+  }
+  tree.children.forEach((node) => collect(node as AnyNode))
+  for (const message of messages) if (message.ruleId === 'unexpected-line' && message.position) spans.push(message.position)
+  // A sweep, lines and spans by start: a line is inside some span if the
+  // spans that start before it reach past its end.
+  spans.sort((a, b) => a.start.offset! - b.start.offset!)
+  const lost: number[] = []
+  let next = 0
+  let reach = -1
+  for (const { line, start, end } of lines.nonBlank()) {
+    while (next < spans.length && spans[next]!.start.offset! <= start) reach = Math.max(reach, spans[next++]!.end.offset!)
+    if (reach < end) lost.push(line)
+  }
+  return lost
+}

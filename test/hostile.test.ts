@@ -1,0 +1,251 @@
+import { describe, expect, it } from 'vitest'
+import {
+  DEFAULT_MAX_BYTES,
+  type Diagnostic,
+  DigestSchema,
+  type Paper,
+  parseDigestStream,
+  parseTree,
+  type SafeParseResult,
+  safeParseDigest,
+} from '../src/index.js'
+import { asRead, byteLength, HOSTILE, type HostileInput, hostileBytes, wellFormedOfSize } from './helpers/hostile.js'
+import { checkMessages, checkTree, LineIndex, unaccounted } from './helpers/invariants.js'
+
+// Whatever scrapers produce: the parser must not throw, must give a valid
+// digest with diagnostics that say what went wrong, and must take time linear
+// in the input's size. The inputs are listed in helpers/hostile.ts.
+
+const YEAR = 2025
+const MB = 1e6
+const CHUNK = 64 * 1024
+
+const digestOf = (result: SafeParseResult) => (result.success ? result.data : result.error.digest)
+const rules = (messages: Diagnostic[]) => {
+  const counts: Record<string, number> = {}
+  for (const { ruleId } of messages) counts[ruleId] = (counts[ruleId] ?? 0) + 1
+  return counts
+}
+const byPosition = (messages: Diagnostic[]) => [...messages].sort((a, b) => a.line - b.line || a.column - b.column)
+
+function* chunks(bytes: Uint8Array): Generator<Uint8Array> {
+  for (let start = 0; start < bytes.length; start += CHUNK) yield bytes.subarray(start, start + CHUNK)
+}
+
+async function stream(bytes: Uint8Array) {
+  const papers: Paper[] = []
+  const messages: Diagnostic[] = []
+  for await (const paper of parseDigestStream(chunks(bytes), { year: YEAR, onMessage: (message) => messages.push(message) })) papers.push(paper)
+  return { papers, messages: byPosition(messages) }
+}
+
+/** What each input must come out as, beyond a valid digest. */
+const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Array) => void> = {
+  empty(result) {
+    expect(digestOf(result)).toEqual({ title: null, date: null, papers: [] })
+    expect(rules(result.messages)).toEqual({ 'missing-header': 1 })
+  },
+  'header-only'(result) {
+    expect(result.success).toBe(true)
+    expect(digestOf(result)).toMatchObject({ title: 'Daily Papers', date: { text: 'Oct 31' }, papers: [] })
+    expect(result.messages).toEqual([])
+  },
+  'random-bytes'(result) {
+    const counts = rules(result.messages)
+    expect(counts['invalid-encoding']).toBeGreaterThan(10)
+    expect(counts['missing-header']).toBe(1)
+    expect(result.success).toBe(false)
+  },
+  'control-chars'(result) {
+    const { papers } = digestOf(result)
+    // Valid UTF-8: control characters are text, kept verbatim, not encoding errors.
+    expect(rules(result.messages)['invalid-encoding']).toBeUndefined()
+    expect(papers[0]).toMatchObject({ title: 'A title\u0000with a NUL, a bell\u0007 and an escape \u001b[31mred\u001b[0m', links: ['https://example.org/a'] })
+    expect(papers[0]!.abstract).toContain('\u0085\u009b\u009f, a NUL\u0000inside')
+    expect(papers.at(-1)).toMatchObject({ title: 'A clean title', authorCount: 1, published: { iso: '2025-05-21' } })
+    // A line that only looks like `·` or a date, a control character beside it, is not one.
+    expect(result.messages.some((message) => message.ruleId === 'incomplete-metadata')).toBe(true)
+  },
+  'lone-surrogates'(result) {
+    const { papers } = digestOf(result)
+    expect(result.messages.filter((message) => message.ruleId === 'invalid-encoding').map((message) => [message.line, message.column])).toEqual([
+      [13, 36],
+      [15, 49],
+      [18, 1],
+      [19, 9],
+    ])
+    // Each byte of an encoded surrogate is a maximal invalid subpart: one U+FFFD each.
+    expect(papers[0]!.title).toBe('A title with a lone high surrogate \uFFFD\uFFFD\uFFFD and a low one \uFFFD\uFFFD\uFFFD')
+    expect(papers.at(-1)).toMatchObject({ title: 'A clean title', authorCount: 1, published: { iso: '2025-05-21' } })
+  },
+  'lone-surrogates-string'(result) {
+    const { papers } = digestOf(result)
+    // A string holds no bytes to be invalid: its lone surrogates are kept as they are.
+    expect(rules(result.messages)['invalid-encoding']).toBeUndefined()
+    expect(papers[0]).toMatchObject({ title: 'A title \ud800 with a lone high surrogate', authorCount: 4 })
+  },
+  'line-separators'(result) {
+    const { papers } = digestOf(result)
+    // U+2028 and U+2029 are white space around a line (as trim has it), and text inside one; never line endings.
+    expect(papers[0]).toMatchObject({
+      title: 'A title with a line separator\u2028before and after it',
+      abstract: 'An abstract\u2029with paragraph separators\u2029inside.',
+      authorCount: 3,
+      published: { iso: '2025-05-13' },
+      upvotes: 2,
+      line: 13,
+    })
+    expect(papers[1]).toMatchObject({ title: 'A second title', authorCount: null, published: null })
+    expect(papers[2]).toMatchObject({ title: 'Last title', abstract: 'Last abstract.', line: 31 })
+    expect(rules(result.messages)).toEqual({ 'incomplete-metadata': 2 })
+  },
+  'long-line'(result, input) {
+    expect(digestOf(result).papers).toEqual([])
+    expect(result.messages.map((message) => message.ruleId)).toEqual(['missing-header', 'unexpected-line'])
+    expect(result.messages[1]!.position!.end.offset).toBe(input.length - 1) // the line without its trailing space
+  },
+  'long-abstract'(result) {
+    const [paper] = digestOf(result).papers
+    expect(result.messages).toEqual([])
+    expect(paper!.abstract.length).toBeGreaterThan(5e6)
+    expect(paper!.links.slice(0, 3)).toEqual(['https://example.org/paper_(v2)', 'https://github.com/a/b', 'http://x.io/d'])
+    expect(paper!.links.length % 3).toBe(0)
+  },
+  'blank-lines'(result) {
+    expect(rules(result.messages)).toEqual({ 'missing-header': 1 })
+  },
+  'blank-crlf-lines'(result) {
+    expect(rules(result.messages)).toEqual({ 'missing-header': 1 })
+  },
+  bullets(result) {
+    expect(result.messages.map((message) => message.ruleId)).toEqual(['missing-header', 'unexpected-line'])
+  },
+  'tiny-records'(result) {
+    // Every two lines are a record without metadata: valid, if unusual.
+    expect(digestOf(result).papers).toHaveLength(42_667)
+    expect(rules(result.messages)).toEqual({ 'missing-header': 1, 'missing-metadata': 42_667 })
+  },
+  'lone-dots'(result) {
+    // One diagnostic for each: a metadata block ends where the next begins.
+    expect(digestOf(result).papers).toEqual([])
+    expect(rules(result.messages)).toEqual({ 'missing-header': 1, 'unexpected-line': 85_334 })
+  },
+  'records-100k'(result) {
+    // Over the default limit of 64 MiB: nothing parsed, one error.
+    expect(result.messages.map((message) => message.ruleId)).toEqual(['input-too-large'])
+    expect(digestOf(result)).toEqual({ title: null, date: null, papers: [] })
+  },
+}
+
+/** The fastest of `runs` runs of each task, in ms, the tasks taking turns so that a busy machine slows both alike. */
+function fastest(runs: number, ...tasks: Array<() => unknown>): number[] {
+  const best = tasks.map(() => Infinity)
+  for (let run = 0; run < runs; run++) {
+    tasks.forEach((task, index) => {
+      const started = performance.now()
+      task()
+      best[index] = Math.min(best[index]!, performance.now() - started)
+    })
+  }
+  return best
+}
+
+/** `value` repeated to at least `bytes` bytes. */
+function repeated<T extends string | Uint8Array>(value: T, bytes: number): T {
+  const times = Math.ceil(bytes / byteLength(value))
+  if (typeof value === 'string') return asRead(value.repeat(times)) as T
+  const out = new Uint8Array(value.length * times)
+  for (let index = 0; index < times; index++) out.set(value, index * value.length)
+  return out as T
+}
+
+/** The first eighth of `value`. */
+const eighth = <T extends string | Uint8Array>(value: T): T => value.slice(0, Math.floor(value.length / 8)) as T
+
+// Timer noise on a shared machine: a parse this short is compared as if it took this long.
+const FLOOR_MS = 5
+// Linear: no more than this many times the time per MB of a well-formed digest.
+const RATIO = 3
+
+describe.each(HOSTILE)('hostile input $name: $about', (hostile: HostileInput) => {
+  let cached: string | Uint8Array | undefined
+  const input = () => (cached ??= asRead(hostile.input()))
+
+  it('parses without throwing, to a valid digest, with diagnostics that say what is wrong', () => {
+    const result = safeParseDigest(input(), { year: YEAR })
+    expect(DigestSchema.safeParse(digestOf(result)).success).toBe(true)
+    const expected = EXPECTED[hostile.name]
+    expect(expected, `what ${hostile.name} must give, in EXPECTED`).toBeDefined()
+    expected!(result, input())
+    if (byteLength(input()) > DEFAULT_MAX_BYTES) {
+      // Over the default limit (see EXPECTED); without one, every record.
+      const all = safeParseDigest(input(), { year: YEAR, maxBytes: Infinity })
+      expect(all.success).toBe(true)
+      expect(DigestSchema.safeParse(digestOf(all)).success).toBe(true)
+      expect(digestOf(all).papers).toHaveLength(100_000)
+      return
+    }
+    if (byteLength(input()) > 10 * MB) return
+    const text = typeof input() === 'string' ? (input() as string) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(input() as Uint8Array)
+    const { tree, messages } = parseTree(input(), { year: YEAR })
+    checkTree(text, tree)
+    checkMessages(text, messages)
+    expect(unaccounted(text, tree, messages)).toEqual([])
+  })
+
+  it('streams, from its bytes in chunks, the papers and diagnostics of the batch parser', async () => {
+    const bytes = hostileBytes({ ...hostile, input })
+    const batch = safeParseDigest(bytes, { year: YEAR, maxBytes: Infinity })
+    const streamed = await stream(bytes)
+    expect(streamed.papers.length).toBe(digestOf(batch).papers.length)
+    expect(streamed).toEqual({ papers: digestOf(batch).papers, messages: batch.messages })
+  })
+
+  it.skipIf(hostile.dense)(`takes at most ${RATIO}x the time per MB of a well-formed digest of its size`, () => {
+    const value = input()
+    const megabytes = byteLength(value) / MB
+    // Of its size, between 1 MB (a time per MB that timer noise does not
+    // decide) and 10 MB (so that the 100,000 records are measured against a
+    // smaller digest: a test of linear time, not of the digest against itself).
+    const reference = asRead(wellFormedOfSize(Math.min(Math.max(byteLength(value), MB), 10 * MB)))
+    const runs = megabytes > 50 ? 2 : 5
+    const options = { maxBytes: Infinity }
+    const [ms, referenceMs] = fastest(runs, () => safeParseDigest(value, options), () => safeParseDigest(reference, options))
+    const perMegabyte = referenceMs! / (byteLength(reference) / MB)
+    expect(ms).toBeLessThanOrEqual(RATIO * Math.max(perMegabyte * megabytes, FLOOR_MS))
+  })
+
+  // The small inputs, and the dense ones, whose time goes with their output,
+  // must at least grow linearly: the small ones repeated, the dense ones cut.
+  const grows = hostile.dense === true || (!hostile.large && hostile.name !== 'empty')
+  it.skipIf(!grows)(`grows linearly: at most ${RATIO}x the time per MB it takes at an eighth of its size`, () => {
+    const [small, large] = hostile.large ? [eighth(input()), input()] : [repeated(input(), MB / 8), repeated(input(), MB)]
+    const [smallMs, largeMs] = fastest(3, () => safeParseDigest(small), () => safeParseDigest(large))
+    const expected = smallMs! * (byteLength(large) / byteLength(small))
+    expect(largeMs).toBeLessThanOrEqual(RATIO * Math.max(expected, FLOOR_MS))
+  })
+})
+
+describe('runs of blank lines', () => {
+  // The scanner skips them in runs (LF, CRLF, lone CR, spaces and tabs): the
+  // lines must come out the same wherever a piece ends inside a run.
+  const text = 'Title one\n\n\n\nAbstract one.\r\n\r\n\r\n  • 2 authors\r·\r\r\rMay 1, 2024\n \t\n\r\n\t\r\r\nTitle two\r\r\n\r\nAbstract two.\n\r\r\n \n'
+
+  it('give the lines the text has, wherever the text is cut', async () => {
+    const batch = safeParseDigest(text, { year: YEAR })
+    const lines = new LineIndex(text)
+    expect(digestOf(batch).papers.map((paper) => paper.line)).toEqual([1, lines.point(text.indexOf('Title two')).line])
+    expect(digestOf(batch).papers.map((paper) => paper.published?.iso)).toEqual(['2024-05-01', undefined])
+    const { tree } = parseTree(text)
+    checkTree(text, tree)
+    for (let first = 0; first <= text.length; first++) {
+      for (let second = first; second <= text.length; second++) {
+        const pieces = [text.slice(0, first), text.slice(first, second), text.slice(second)]
+        const papers: Paper[] = []
+        const messages: Diagnostic[] = []
+        for await (const paper of parseDigestStream(pieces, { year: YEAR, onMessage: (message) => messages.push(message) })) papers.push(paper)
+        expect({ papers, messages: byPosition(messages) }).toEqual({ papers: digestOf(batch).papers, messages: batch.messages })
+      }
+    }
+  })
+})
