@@ -18,15 +18,18 @@ export interface ParseOptions {
   /**
    * The largest input, in UTF-8 bytes, that the batch functions parse; a
    * larger one gives an `input-too-large` error instead of exhausting memory.
-   * Use {@link parseDigestStream} for larger inputs: it needs no limit.
+   * A real digest takes about its own size in memory; text made to be dense
+   * (a record or a diagnostic every few bytes) up to about 170 times its size,
+   * which the default keeps under a gigabyte. Use {@link parseDigestStream}
+   * for larger inputs: it needs no limit.
    *
-   * Default: `67108864` (64 MiB).
+   * Default: `4194304` (4 MiB, about 40 times the largest real digest).
    */
   maxBytes?: number | undefined
 }
 
-/** The default of {@link ParseOptions.maxBytes}: 64 MiB. */
-export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+/** The default of {@link ParseOptions.maxBytes}: 4 MiB. */
+export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
 export interface CheckedOptions {
   year: number | null

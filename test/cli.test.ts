@@ -240,7 +240,7 @@ describe('papers-digest parse', () => {
     expect(yearless.stderr).toMatch(/\(unknown-year\)\n$/)
   })
 
-  it('points to --format ndjson when an input is over the 64 MiB limit of json', () => {
+  it('points to --format ndjson when an input is over the 4 MiB limit of json', () => {
     const result = run(['parse'], Buffer.alloc(DEFAULT_MAX_BYTES + 10, 'a'))
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^<stdin>:1:1: error: .*--format ndjson.* \(input-too-large\)\n$/)

@@ -113,6 +113,22 @@ describe('what damaged records become', () => {
     })
   })
 
+  it('lines skipped one after another are one diagnostic, metadata blocks and stray lines alike', () => {
+    const text = 'A\n\nAn abstract.\n\n  • 2 authors\n·\nMay 1, 2024\n\n·\n\n·\n\n<p>Share</p>\n\nB\n\nB abstract.\n\n  • 1 authors\n·\nMay 2, 2024'
+    const result = safeParseDigest(text)
+    expect(result.success || result.error.digest.papers.map((p) => p.title)).toEqual(['A', 'B'])
+    expect(result.messages.filter((m) => m.ruleId === 'unexpected-line')).toEqual([
+      {
+        severity: 'error',
+        ruleId: 'unexpected-line',
+        message: 'skipped 3 lines that belong to no record (lines 9 to 13): "·"',
+        line: 9,
+        column: 1,
+        position: { start: { line: 9, column: 1, offset: 46 }, end: { line: 13, column: 13, offset: 64 } },
+      },
+    ])
+  })
+
   it('no year anywhere leaves year-less dates unknown', () => {
     const { digest } = readGolden('damage', 'unknown-year')
     expect(digest.date).toEqual({ text: 'Oct 31', year: null, month: 10, day: 31, yearInferred: false, iso: null })

@@ -38,7 +38,7 @@ Options:
   -v, --version    show the version
 
 With no FILE, or with -, the digest is read from standard input (<stdin>).
-json reads each input whole (64 MiB at most); ndjson and csv stream any size.
+json reads each input whole (4 MiB at most); ndjson and csv stream any size.
 Diagnostics: FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)
 Exit status: 0 no errors, 1 errors found (or warnings, with --strict),
 2 a usage or I/O problem.

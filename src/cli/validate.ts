@@ -23,7 +23,7 @@ export interface ValidateReport {
   warnings: number
 }
 
-const STDIN_TOO_LARGE = `the input is larger than ${DEFAULT_MAX_BYTES} bytes (64 MiB), the most validate reads from standard input or a pipe; name the file instead, which validate streams whatever its size`
+const STDIN_TOO_LARGE = `the input is larger than ${DEFAULT_MAX_BYTES} bytes (4 MiB), the most validate reads from standard input or a pipe; name the file instead, which validate streams whatever its size`
 
 /**
  * `validate`: every diagnostic of every input, then a summary line (or one

@@ -50,6 +50,7 @@ export class RecordGrammar {
   #first: Line | null = null
   #run: Line[] = []
   #block: MetadataBlock | null = null
+  #skipped: { first: Line; last: Line; lines: number; block: boolean } | null = null
 
   /**
    * @param year The year given in the options, against which a date without
@@ -91,6 +92,7 @@ export class RecordGrammar {
     if (this.#block) this.#endBlock(true)
     else this.#emit(splitRecords(this.#run, false), this.#run, null, false)
     this.#run = []
+    this.#reportSkipped()
   }
 
   /** Take a line into the header, if it belongs there. */
@@ -141,15 +143,13 @@ export class RecordGrammar {
 
   /** Emit the records and stray lines of a run, in order. */
   #emit(choices: Choice[], run: Line[], block: MetadataBlock | null, atEnd: boolean): void {
-    let strays: Line[] | null = null
     let taken = false
     for (const choice of choices) {
       if (choice.kind === 'stray') {
-        ;(strays ??= []).push(run[choice.line]!)
+        this.#skip(run[choice.line]!, run[choice.line]!, 1, false)
         continue
       }
-      if (strays) this.#unexpected(strays, 'record')
-      strays = null
+      this.#reportSkipped()
       const title = run[choice.title]!
       const abstract = choice.abstract === null ? null : run[choice.abstract]!
       const metadata = choice.metadata && block ? block : null
@@ -163,25 +163,37 @@ export class RecordGrammar {
       for (const problem of metadata.problems(atEnd, title.value)) this.#handlers.message(problem)
       if (metadata.date) this.#checkDate(metadata.date)
     }
-    if (strays) this.#unexpected(strays, 'record')
-    if (block && !taken) this.#unexpected(block.lines, 'title')
+    if (block && !taken) this.#skip(block.lines[0]!, block.lines[block.lines.length - 1]!, block.lines.length, true)
   }
 
   /**
-   * One `unexpected-line` diagnostic for a span of skipped lines: stray text
-   * lines, or a metadata block that no title precedes.
+   * Note skipped lines: stray text lines, or a metadata block that no title
+   * precedes. Lines skipped one after another, with no record between them,
+   * make one span, reported once, when the next record (or the end) comes;
+   * only its ends are kept, so a flood of them costs no memory.
    */
-  #unexpected(lines: readonly Line[], lacking: 'record' | 'title'): void {
-    const first = lines[0]!
-    const last = lines[lines.length - 1]!
-    const one = lines.length === 1
-    const what =
-      lacking === 'title'
-        ? 'a metadata block with no title before it'
-        : one
-          ? 'a line that belongs to no record'
-          : `${lines.length} lines that belong to no record`
-    const where = one ? '' : ` (lines ${first.line} to ${last.line})`
+  #skip(first: Line, last: Line, lines: number, block: boolean): void {
+    const skipped = this.#skipped
+    if (!skipped) this.#skipped = { first, last, lines, block }
+    else {
+      skipped.last = last
+      skipped.lines += lines
+      skipped.block = false
+    }
+  }
+
+  /** One `unexpected-line` diagnostic for the span of lines skipped so far. */
+  #reportSkipped(): void {
+    const skipped = this.#skipped
+    if (!skipped) return
+    this.#skipped = null
+    const { first, last, lines, block } = skipped
+    const what = block
+      ? 'a metadata block with no title before it'
+      : lines === 1
+        ? 'a line that belongs to no record'
+        : `${lines} lines that belong to no record`
+    const where = lines === 1 ? '' : ` (lines ${first.line} to ${last.line})`
     this.#message('unexpected-line', `skipped ${what}${where}: ${quote(first.value)}`, spanOf(first, last))
   }
 
