@@ -4,6 +4,12 @@ import type { Diagnostic } from './schema/schema.js'
 /**
  * Every rule id the parser reports, with its severity. `docs/format.md`
  * explains each one with an example.
+ *
+ * @example
+ * ```ts
+ * RULES['missing-metadata'] // 'warning'
+ * const errors = Object.keys(RULES).filter((rule) => RULES[rule as RuleId] === 'error')
+ * ```
  */
 export const RULES = {
   'missing-header': 'warning',
@@ -18,7 +24,15 @@ export const RULES = {
   'input-too-large': 'error',
 } as const
 
-/** A rule id, such as `missing-metadata`. */
+/**
+ * A rule id, such as `missing-metadata`.
+ *
+ * @example
+ * ```ts
+ * const ignored = new Set<RuleId>(['missing-header', 'unknown-year'])
+ * const problems = messages.filter((m) => !ignored.has(m.ruleId as RuleId))
+ * ```
+ */
 export type RuleId = keyof typeof RULES
 
 /** Build the diagnostic of rule `ruleId` at `position`. */

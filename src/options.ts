@@ -1,4 +1,12 @@
-/** Options of the batch functions. */
+/**
+ * Options of the batch functions.
+ *
+ * @example
+ * ```ts
+ * const options: ParseOptions = { year: 2025, strict: true, maxBytes: 16 * 2 ** 20 }
+ * parseDigest(text, options)
+ * ```
+ */
 export interface ParseOptions {
   /**
    * The year of dates that do not write one (`May 21`).
@@ -28,7 +36,14 @@ export interface ParseOptions {
   maxBytes?: number | undefined
 }
 
-/** The default of {@link ParseOptions.maxBytes}: 4 MiB. */
+/**
+ * The default of {@link ParseOptions.maxBytes}: 4 MiB.
+ *
+ * @example
+ * ```ts
+ * if (file.size > DEFAULT_MAX_BYTES) for await (const paper of parseDigestStream(file.stream())) save(paper)
+ * ```
+ */
 export const DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 
 export interface CheckedOptions {

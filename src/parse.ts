@@ -12,10 +12,25 @@ import type { Line } from './tokenize/line.js'
 import { headerNode, paperNode } from './tree/build.js'
 import type { DigestRoot } from './tree/types.js'
 
-/** The text of a digest, or its UTF-8 bytes (bytes that are not UTF-8 are reported). */
+/**
+ * The text of a digest, or its UTF-8 bytes (bytes that are not UTF-8 are reported).
+ *
+ * @example
+ * ```ts
+ * const input: DigestInput = await readFile('digest.txt') // a Buffer is a Uint8Array
+ * parseDigest(input)
+ * ```
+ */
 export type DigestInput = string | Uint8Array
 
-/** What {@link parseTree} returns. */
+/**
+ * What {@link parseTree} returns.
+ *
+ * @example
+ * ```ts
+ * const { tree, messages }: TreeResult = parseTree(text)
+ * ```
+ */
 export interface TreeResult {
   /** The syntax tree of every record recovered. */
   tree: DigestRoot
@@ -23,7 +38,16 @@ export interface TreeResult {
   messages: Diagnostic[]
 }
 
-/** What {@link safeParseDigest} returns. */
+/**
+ * What {@link safeParseDigest} returns: the digest, or the error that holds
+ * the digest of every record recovered; every diagnostic either way.
+ *
+ * @example
+ * ```ts
+ * const result: SafeParseResult = safeParseDigest(text)
+ * const digest = result.success ? result.data : result.error.digest
+ * ```
+ */
 export type SafeParseResult =
   | { success: true; data: Digest; messages: Diagnostic[] }
   | { success: false; error: DigestParseError; messages: Diagnostic[] }

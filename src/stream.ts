@@ -6,10 +6,24 @@ import type { Diagnostic, Digest, Paper } from './schema/schema.js'
 import { isPaper } from './schema/validate.generated.js'
 import type { Line } from './tokenize/line.js'
 
-/** Chunks of a digest: text, or UTF-8 bytes cut anywhere (a Node.js stream is one). */
+/**
+ * Chunks of a digest: text, or UTF-8 bytes cut anywhere (a Node.js stream is one).
+ *
+ * @example
+ * ```ts
+ * const chunks: DigestChunks = createReadStream('digest.txt') // or (await fetch(url)).body
+ * ```
+ */
 export type DigestChunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>
 
-/** Options of {@link parseDigestStream}. */
+/**
+ * Options of {@link parseDigestStream}.
+ *
+ * @example
+ * ```ts
+ * const options: StreamOptions = { year: 2025, onMessage: (m) => console.error(m.message) }
+ * ```
+ */
 export interface StreamOptions {
   /**
    * The year of dates that do not write one. A stream cannot look ahead to

@@ -111,11 +111,40 @@ export const DiagnosticSchema = z.object({
   position: z.optional(z.object({ start: PointSchema, end: PointSchema })),
 })
 
-/** A date as the page writes it, with the year resolved. */
+/**
+ * A date as the page writes it, with the year resolved.
+ *
+ * @example
+ * ```ts
+ * const date: PaperDate = { text: 'May 13', year: 2025, month: 5, day: 13, yearInferred: true, iso: '2025-05-13' }
+ * ```
+ */
 export type PaperDate = z.infer<typeof PaperDateSchema>
-/** One paper of a digest. */
+/**
+ * One paper of a digest.
+ *
+ * @example
+ * ```ts
+ * const recent = (paper: Paper) => (paper.published?.year ?? 0) >= 2024
+ * ```
+ */
 export type Paper = z.infer<typeof PaperSchema>
-/** A whole digest. */
+/**
+ * A whole digest.
+ *
+ * @example
+ * ```ts
+ * const digest: Digest = parseDigest(text)
+ * console.log(digest.date?.iso, digest.papers.length)
+ * ```
+ */
 export type Digest = z.infer<typeof DigestSchema>
-/** One problem found in the input. */
+/**
+ * One problem found in the input.
+ *
+ * @example
+ * ```ts
+ * const line = (file: string, m: Diagnostic) => `${file}:${m.line}:${m.column}: ${m.severity}: ${m.message} (${m.ruleId})`
+ * ```
+ */
 export type Diagnostic = z.infer<typeof DiagnosticSchema>

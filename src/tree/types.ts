@@ -14,56 +14,118 @@ import type { Literal, Parent, Position } from 'unist'
 //         ├─ separator?
 //         └─ date?
 
-/** The whole digest. */
+/**
+ * The whole digest: the root of the tree that `parseTree` returns.
+ *
+ * @example
+ * ```ts
+ * const { tree } = parseTree(text)
+ * const papers = tree.children.filter((node) => node.type === 'paper')
+ * ```
+ */
 export interface DigestRoot extends Parent {
   type: 'root'
   children: Array<HeaderNode | PaperNode>
   position: Position
 }
 
-/** The page header: whichever of its five lines are present, and the digest's date. */
+/**
+ * The page header: whichever of its five lines are present, and the digest's date.
+ *
+ * @example
+ * ```ts
+ * const header = tree.children.find((node): node is HeaderNode => node.type === 'header')
+ * const date = header?.children.find((child) => child.type === 'date') // the digest's own date line
+ * ```
+ */
 export interface HeaderNode extends Parent {
   type: 'header'
   children: Array<HeaderLineNode | DateNode>
   position: Position
 }
 
-/** One line of the page header, such as `Daily Papers`. */
+/**
+ * One line of the page header, such as `Daily Papers`.
+ *
+ * @example
+ * ```ts
+ * // { type: 'headerLine', value: 'Subscribe', position: { start: { line: 5, column: 1, offset: 47 }, end: { line: 5, column: 10, offset: 56 } } }
+ * ```
+ */
 export interface HeaderLineNode extends Literal {
   type: 'headerLine'
   value: string
   position: Position
 }
 
-/** One record: a paper. */
+/**
+ * One record: a paper.
+ *
+ * @example
+ * ```ts
+ * visit(tree, 'paper', (paper: PaperNode) => {
+ *   const [title, ...rest] = paper.children
+ *   console.log(paper.position.start.line, title.value, rest.map((node) => node.type))
+ * })
+ * ```
+ */
 export interface PaperNode extends Parent {
   type: 'paper'
   children: [TitleNode, ...Array<AbstractNode | MetadataNode>]
   position: Position
 }
 
-/** A paper's title line. */
+/**
+ * A paper's title line.
+ *
+ * @example
+ * ```ts
+ * // { type: 'title', value: 'Hyperbolic Category Discovery', position }
+ * ```
+ */
 export interface TitleNode extends Literal {
   type: 'title'
   value: string
   position: Position
 }
 
-/** A paper's abstract line, verbatim. */
+/**
+ * A paper's abstract line, verbatim.
+ *
+ * @example
+ * ```ts
+ * // { type: 'abstract', value: 'Generalized Category Discovery (GCD) is …', position }
+ * ```
+ */
 export interface AbstractNode extends Literal {
   type: 'abstract'
   value: string
   position: Position
 }
 
-/** The `• N authors / · / date` block; some lines may be missing when it is damaged. */
+/**
+ * The `• N authors / · / date` block; some lines may be missing when it is
+ * damaged, and they are in source order.
+ *
+ * @example
+ * ```ts
+ * // { type: 'metadata', children: [authorsNode, separatorNode, dateNode], position }
+ * ```
+ */
 export interface MetadataNode extends Parent {
   type: 'metadata'
   children: Array<AuthorsNode | SeparatorNode | DateNode>
   position: Position
 }
 
-/** `• 4 authors`. */
+/**
+ * The author count line: `• 4 authors`.
+ *
+ * @example
+ * ```ts
+ * // { type: 'authors', value: '• 4 authors', count: 4, position }
+ * ```
+ */
 export interface AuthorsNode extends Literal {
   type: 'authors'
   value: string
@@ -72,7 +134,14 @@ export interface AuthorsNode extends Literal {
   position: Position
 }
 
-/** The lone `·`. */
+/**
+ * The lone `·`.
+ *
+ * @example
+ * ```ts
+ * // { type: 'separator', value: '·', position }
+ * ```
+ */
 export interface SeparatorNode extends Literal {
   type: 'separator'
   value: string
@@ -83,6 +152,11 @@ export interface SeparatorNode extends Literal {
  * A date line, as written: `Aug 14, 2021`, `May 13 2`. The fields are what the
  * line says; the year of a date without one is decided when the digest is
  * composed, not here.
+ *
+ * @example
+ * ```ts
+ * // { type: 'date', value: 'May 13 2', text: 'May 13', month: 5, day: 13, year: null, upvotes: 2, position }
+ * ```
  */
 export interface DateNode extends Literal {
   type: 'date'
@@ -99,7 +173,16 @@ export interface DateNode extends Literal {
   position: Position
 }
 
-/** Any node of a digest tree. */
+/**
+ * Any node of a digest tree.
+ *
+ * @example
+ * ```ts
+ * function describe(node: DigestNode): string {
+ *   return 'value' in node ? `${node.type}: ${node.value}` : `${node.type} (${node.children.length})`
+ * }
+ * ```
+ */
 export type DigestNode =
   | DigestRoot
   | HeaderNode
