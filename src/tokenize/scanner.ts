@@ -61,7 +61,11 @@ export class LineScanner {
     const length = piece.length
     // An empty piece must not end a pending CR's wait for its LF.
     if (length === 0) return
-    if (replaced) for (const index of replaced) this.#replaced.push(base + index)
+    if (replaced && replaced.length > 0) {
+      const pending = this.#replaced
+      if (pending.length === 0) this.#replaced = replaced.map((index) => base + index)
+      else for (const index of replaced) pending.push(base + index)
+    }
 
     let start = 0
     if (base === 0 && piece.charCodeAt(0) === 0xfeff) start = this.#lineStart = 1
@@ -174,17 +178,18 @@ export class LineScanner {
 
   /** One diagnostic for the replaced characters of the line ending at `lineEnd`. */
   #reportReplaced(lineEnd: number): void {
-    const first = this.#replaced[this.#replacedNext]!
+    const replaced = this.#replaced
+    const from = this.#replacedNext
+    const first = replaced[from]!
     if (first >= lineEnd) return
-    let count = 0
-    while (this.#replacedNext < this.#replaced.length && this.#replaced[this.#replacedNext]! < lineEnd) {
-      this.#replacedNext++
-      count++
-    }
-    if (this.#replacedNext === this.#replaced.length) {
+    // Locals, not fields, in the loop: random bytes put thousands on a line.
+    let next = from + 1
+    while (next < replaced.length && replaced[next]! < lineEnd) next++
+    const count = next - from
+    if (next === replaced.length) {
       this.#replaced = []
       this.#replacedNext = 0
-    }
+    } else this.#replacedNext = next
     const what = count === 1 ? 'a byte sequence' : `${count} byte sequences`
     this.#handlers.message(
       diagnostic(
