@@ -7,19 +7,7 @@ import { stringifyDigest } from './stringify.js'
 import type { DigestRoot } from './tree/types.js'
 
 export type { ParseOptions } from './options.js'
-export type {
-  AbstractNode,
-  AuthorsNode,
-  DateNode,
-  DigestNode,
-  DigestRoot,
-  HeaderLineNode,
-  HeaderNode,
-  MetadataNode,
-  PaperNode,
-  SeparatorNode,
-  TitleNode,
-} from './tree/types.js'
+export type * from './tree/types.js'
 
 /**
  * A unified parser plugin: the text of a digest in, its syntax tree (see

@@ -17,6 +17,25 @@ function exportsOf(entry: string): Array<{ name: string; docs: string; examples:
   })
 }
 
+/** Each property of an exported options interface, with its documentation. */
+function optionsOf(name: string): Array<{ name: string; docs: string }> {
+  const module = checker.getSymbolAtLocation(program.getSourceFile(ENTRIES[0]!)!)!
+  const exported = checker.getExportsOfModule(module).find((symbol) => symbol.name === name)!
+  const type = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(exported))
+  return type.getProperties().map((property) => ({
+    name: property.name,
+    docs: ts.displayPartsToString(property.getDocumentationComment(checker)),
+  }))
+}
+
+describe.each(['ParseOptions', 'StreamOptions'])('the options of %s', (name) => {
+  it('each state their default', () => {
+    const options = optionsOf(name)
+    expect(options.length).toBeGreaterThanOrEqual(3)
+    expect(options.filter((option) => !/\bDefault: /.test(option.docs)).map((option) => option.name)).toEqual([])
+  })
+})
+
 describe.each(ENTRIES)('the exports of %s', (entry) => {
   it('each have TSDoc with an example', () => {
     const exports = exportsOf(entry)
