@@ -1,18 +1,18 @@
 import type { Paper } from '../index.js'
 
 /** The columns of `parse --format csv`, in order. */
-export const CSV_COLUMNS = ['file', 'line', 'title', 'authorCount', 'published', 'upvotes', 'links', 'abstract'] as const
+const CSV_COLUMNS = ['file', 'line', 'title', 'authorCount', 'published', 'upvotes', 'links', 'abstract'] as const
 
 /**
  * One CSV field, as RFC 4180 writes it: quoted, with its quotes doubled,
  * when it holds a quote, a comma, CR or LF; as it is otherwise.
  */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
 /** One CSV record, ended by CRLF (RFC 4180); `null` is an empty field. */
-export function csvRecord(fields: readonly (string | number | null)[]): string {
+function csvRecord(fields: readonly (string | number | null)[]): string {
   return `${fields.map((field) => (field === null ? '' : csvField(String(field)))).join(',')}\r\n`
 }
 

@@ -3,7 +3,7 @@ import { access, stat } from 'node:fs/promises'
 import { CliError, describeError } from './errors.js'
 
 /** The name of standard input in output and diagnostics. */
-export const STDIN = '<stdin>'
+const STDIN = '<stdin>'
 
 /** One input of a command: a file, or standard input. */
 export interface Input {

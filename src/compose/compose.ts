@@ -7,7 +7,7 @@ import { findLinks } from './links.js'
 import type { Years } from './years.js'
 
 /** The typed date of a date line, or `null` if it is not a valid date. */
-export function composeDate(date: DateParts, years: Years): PaperDate | null {
+function composeDate(date: DateParts, years: Years): PaperDate | null {
   const year = years.of(date)
   if (date.month === null || dateProblem(date, year) !== null) return null
   return {

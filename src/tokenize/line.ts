@@ -40,11 +40,11 @@ export function makeLine(kind: LineKind, value: string, line: number, column: nu
   return { kind, value, line, column, offset, count: null, date: null }
 }
 
-export function startOf(line: Line): Point {
+function startOf(line: Line): Point {
   return { line: line.line, column: line.column, offset: line.offset }
 }
 
-export function endOf(line: Line): Point {
+function endOf(line: Line): Point {
   return { line: line.line, column: line.column + line.value.length, offset: line.offset + line.value.length }
 }
 
