@@ -207,7 +207,9 @@ describe.each(HOSTILE)('hostile input $name: $about', (hostile: HostileInput) =>
     expect(streamed).toEqual({ papers: digestOf(batch).papers, messages: batch.messages })
   })
 
-  it.skipIf(hostile.dense)(`takes at most ${RATIO}x the time per MB of a well-formed digest of its size`, () => {
+  // Only the large inputs: a small one takes a fraction of a millisecond, far
+  // under the floor, so this could not fail; its linear test below can.
+  it.skipIf(hostile.dense || !hostile.large)(`takes at most ${RATIO}x the time per MB of a well-formed digest of its size`, () => {
     const value = input()
     const megabytes = byteLength(value) / MB
     // Of its size, between 1 MB (a time per MB that timer noise does not

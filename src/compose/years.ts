@@ -17,7 +17,10 @@ export class Years {
   readonly #infer: boolean
   readonly #message: (message: Diagnostic) => void
   #latest = 0
-  #pending: Line[] = []
+  // Of the dates waiting for an inferred year, only these are needed at the
+  // end: the first (for `unknown-year`) and the February 29s (to check).
+  #firstYearless: Line | null = null
+  #leapDays: Line[] = []
   #inferred: number | null = null
   #warned = false
 
@@ -37,23 +40,26 @@ export class Years {
     if (date.year !== null) {
       if (date.year > this.#latest && dateProblem(date, date.year) === null) this.#latest = date.year
     } else if (this.#given === null && dateProblem(date, null) === null) {
-      if (this.#infer) this.#pending.push(line)
-      else this.#unknown(line)
+      if (!this.#infer) this.#unknown(line)
+      else {
+        this.#firstYearless ??= line
+        if (date.month === 2 && date.day === 29) this.#leapDays.push(line)
+      }
     }
   }
 
   /** The text has ended: infer the year of the dates that lack one. */
   end(): void {
-    const pending = this.#pending
-    if (pending.length === 0) return
+    const first = this.#firstYearless
+    if (first === null) return
     const year = (this.#inferred = this.inferable)
-    if (year === null) this.#unknown(pending[0]!)
+    if (year === null) return this.#unknown(first)
     // Only now can February 29 be checked against its year.
-    else for (const line of pending) {
-      const invalid = line.date!.month === 2 && line.date!.day === 29 ? invalidDate(line, year) : null
+    for (const line of this.#leapDays) {
+      const invalid = invalidDate(line, year)
       if (invalid) this.#message(invalid)
     }
-    this.#pending = []
+    this.#leapDays = []
   }
 
   /** One more than the latest year written so far, or `null` if none is (or it is 9999). */
