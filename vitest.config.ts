@@ -5,7 +5,13 @@ const built = (file: string) => fileURLToPath(new URL(`./dist/${file}`, import.m
 
 // The tests of the public API run twice: against src/, and against the built
 // package in dist/, which is what users get (`npm test` builds it first).
-const PUBLIC_API = ['test/seeds.test.ts', 'test/damage.test.ts', 'test/stream.test.ts', 'test/stringify.test.ts', 'test/unified.test.ts']
+const PUBLIC_API = [
+  'test/seeds.test.ts',
+  'test/damage.test.ts',
+  'test/stream.test.ts',
+  'test/stringify.test.ts',
+  'test/unified.test.ts',
+]
 
 export default defineConfig({
   test: {

@@ -11,7 +11,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
 const seed = join(root, 'fixtures/seeds/001_f604c4867d4d0d65.txt')
 const dir = mkdtempSync(join(tmpdir(), 'papers-digest-smoke-'))
-const run = (command, args, cwd = dir) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+const run = (command, args, cwd = dir) =>
+  execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
 
 const ESM = `
 import { readFileSync } from 'node:fs'

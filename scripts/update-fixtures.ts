@@ -6,7 +6,10 @@ import { FIXTURES, fixtureNames, golden, readFixture } from '../test/helpers/fix
 
 for (const folder of ['seeds', 'damage']) {
   for (const name of fixtureNames(folder)) {
-    writeFileSync(`${FIXTURES}${folder}/${name}.json`, `${JSON.stringify(golden(readFixture(folder, name)), null, 2)}\n`)
+    writeFileSync(
+      `${FIXTURES}${folder}/${name}.json`,
+      `${JSON.stringify(golden(readFixture(folder, name)), null, 2)}\n`,
+    )
     console.log(`wrote fixtures/${folder}/${name}.json`)
   }
 }

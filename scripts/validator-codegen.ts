@@ -98,12 +98,22 @@ class Emitter {
         this.#fail(depth, `typeof ${v} !== 'string'`)
         return this.#checks(def, v, depth)
       case 'number':
-        this.#fail(depth, def.format === 'safeint' ? `typeof ${v} !== 'number' || !Number.isSafeInteger(${v})` : `typeof ${v} !== 'number' || !Number.isFinite(${v})`)
+        this.#fail(
+          depth,
+          def.format === 'safeint'
+            ? `typeof ${v} !== 'number' || !Number.isSafeInteger(${v})`
+            : `typeof ${v} !== 'number' || !Number.isFinite(${v})`,
+        )
         return this.#checks(def, v, depth)
       case 'boolean':
         return this.#fail(depth, `typeof ${v} !== 'boolean'`)
       case 'enum':
-        return this.#fail(depth, Object.values(def.entries!).map((value) => `${v} !== ${JSON.stringify(value)}`).join(' && '))
+        return this.#fail(
+          depth,
+          Object.values(def.entries!)
+            .map((value) => `${v} !== ${JSON.stringify(value)}`)
+            .join(' && '),
+        )
       case 'array': {
         const item = `v${this.#next++}`
         this.#fail(depth, `!Array.isArray(${v})`)
@@ -139,7 +149,13 @@ class Emitter {
     for (const { _zod } of def.checks ?? []) {
       const check = _zod.def
       if (check.check === 'describe') continue
-      if (check.check === 'string_format' && check.format === 'regex' && check.pattern && !check.pattern.global && !check.pattern.sticky) {
+      if (
+        check.check === 'string_format' &&
+        check.format === 'regex' &&
+        check.pattern &&
+        !check.pattern.global &&
+        !check.pattern.sticky
+      ) {
         const source = String(check.pattern)
         if (!this.#patterns.includes(source)) this.#patterns.push(source)
         this.#fail(depth, `!PATTERN_${this.#patterns.indexOf(source)}.test(${v})`)

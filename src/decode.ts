@@ -80,11 +80,13 @@ function sequenceSize(bytes: Uint8Array, at: number): number {
   if (lead >= 0xc2 && lead <= 0xdf) need = 1
   else if (lead >= 0xe0 && lead <= 0xef) {
     need = 2
-    if (lead === 0xe0) low = 0xa0 // no overlong forms
+    if (lead === 0xe0)
+      low = 0xa0 // no overlong forms
     else if (lead === 0xed) high = 0x9f // no surrogates
   } else if (lead >= 0xf0 && lead <= 0xf4) {
     need = 3
-    if (lead === 0xf0) low = 0x90 // no overlong forms
+    if (lead === 0xf0)
+      low = 0x90 // no overlong forms
     else if (lead === 0xf4) high = 0x8f // nothing past U+10FFFF
   } else return -1
   for (let k = 1; k <= need; k++) {

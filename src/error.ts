@@ -29,7 +29,11 @@ export class DigestParseError extends Error {
     const counted = strict ? messages : messages.filter((message) => message.severity === 'error')
     const first = counted[0]
     const what = `${counted.length} ${strict ? 'problem' : 'error'}${counted.length === 1 ? '' : 's'}`
-    super(first ? `${what} in the digest, the first at ${first.line}:${first.column}: ${first.message} (${first.ruleId})` : what)
+    super(
+      first
+        ? `${what} in the digest, the first at ${first.line}:${first.column}: ${first.message} (${first.ruleId})`
+        : what,
+    )
     this.messages = messages
     this.digest = digest
   }

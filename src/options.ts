@@ -63,7 +63,9 @@ export function checkOptions(options: ParseOptions | null | undefined): CheckedO
   }
   if (typeof strict !== 'boolean') throw new TypeError('papers-digest: options.strict must be a boolean')
   if (!(maxBytes === Infinity || (Number.isInteger(maxBytes) && maxBytes >= 0))) {
-    throw new TypeError(`papers-digest: options.maxBytes must be a whole number of bytes or Infinity, not ${String(maxBytes)}`)
+    throw new TypeError(
+      `papers-digest: options.maxBytes must be a whole number of bytes or Infinity, not ${String(maxBytes)}`,
+    )
   }
   return { year: year ?? null, strict, maxBytes }
 }

@@ -140,7 +140,9 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   if (year !== null) for (const paper of yearless) completeYear(paper, year)
   const data: Digest = { ...composeHeader(header, years), papers }
   if (!isDigest(data)) {
-    throw new Error('papers-digest: internal error: a parsed digest does not pass DigestSchema; please report it with the input')
+    throw new Error(
+      'papers-digest: internal error: a parsed digest does not pass DigestSchema; please report it with the input',
+    )
   }
   const failed = messages.some((message) => checked.strict || message.severity === 'error')
   return failed
@@ -155,15 +157,22 @@ function run(
   handlers: (years: Years) => Omit<GrammarHandlers, 'message'>,
 ): { messages: Diagnostic[]; years: Years; end: Point } {
   const messages: Diagnostic[] = []
-  const core = new Core(options.year, true, (years) => ({ ...handlers(years), message: (message) => messages.push(message) }))
+  const core = new Core(options.year, true, (years) => ({
+    ...handlers(years),
+    message: (message) => messages.push(message),
+  }))
   let end = START
   if (isTooLarge(input, options.maxBytes)) {
     const limit = options.maxBytes
     messages.push(
-      diagnostic('input-too-large', `the input is larger than options.maxBytes (${limit} bytes); parse it with parseDigestStream, which has no limit`, {
-        start: START,
-        end: START,
-      }),
+      diagnostic(
+        'input-too-large',
+        `the input is larger than options.maxBytes (${limit} bytes); parse it with parseDigestStream, which has no limit`,
+        {
+          start: START,
+          end: START,
+        },
+      ),
     )
   } else {
     core.push(input)

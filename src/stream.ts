@@ -79,7 +79,10 @@ export interface StreamOptions {
  *   `onMessage`, after the last paper when there were errors. Its `digest`
  *   holds the header's title and date, and no papers (they were yielded).
  */
-export async function* parseDigestStream(chunks: DigestChunks, options?: StreamOptions | null): AsyncGenerator<Paper, void, undefined> {
+export async function* parseDigestStream(
+  chunks: DigestChunks,
+  options?: StreamOptions | null,
+): AsyncGenerator<Paper, void, undefined> {
   const { year, strict } = checkOptions({ year: options?.year, strict: options?.strict })
   const onMessage = options?.onMessage
   const kept: Diagnostic[] = []
@@ -91,7 +94,10 @@ export async function* parseDigestStream(chunks: DigestChunks, options?: StreamO
     header: (lines) => (header = lines),
     paper(record) {
       const paper = composePaper(record, years)
-      if (!isPaper(paper)) throw new Error('papers-digest: internal error: a parsed paper does not pass PaperSchema; please report it with the input')
+      if (!isPaper(paper))
+        throw new Error(
+          'papers-digest: internal error: a parsed paper does not pass PaperSchema; please report it with the input',
+        )
       ready.push(paper)
     },
     message(message) {

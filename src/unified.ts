@@ -28,7 +28,9 @@ export type * from './tree/types.js'
  *
  * @param options The year of dates without one, and the size limit; `strict` does not apply.
  */
-export const digestParse: Plugin<[(Readonly<ParseOptions> | null | undefined)?], string, DigestRoot> = function (options) {
+export const digestParse: Plugin<[(Readonly<ParseOptions> | null | undefined)?], string, DigestRoot> = function (
+  options,
+) {
   this.parser = (document, file) => {
     const { tree, messages } = parseTree(document, options)
     for (const diagnostic of messages) {

@@ -29,7 +29,11 @@ describe.each(HOSTILE)('the command line, on hostile input $name', ({ name, inpu
     const file = join(DIR, `${name}.txt`)
     writeFileSync(file, hostileBytes({ name, about, large: false, input }))
     // The output itself is not read: some of it is hundreds of megabytes.
-    const result = spawnSync(process.execPath, [BIN, ...command, file], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 2 ** 20 })
+    const result = spawnSync(process.execPath, [BIN, ...command, file], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'ignore', 'pipe'],
+      maxBuffer: 64 * 2 ** 20,
+    })
     expect(result.signal).toBe(null)
     expect([0, 1]).toContain(result.status)
     expect(result.stderr).not.toMatch(/^\s+at /m)

@@ -5,11 +5,21 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_BYTES, type Digest, type Paper, parseDigest, safeParseDigest, stringifyDigest } from '../src/index.js'
+import {
+  DEFAULT_MAX_BYTES,
+  type Digest,
+  type Paper,
+  parseDigest,
+  safeParseDigest,
+  stringifyDigest,
+} from '../src/index.js'
 
 // The command is tested as a user runs it: the built bin of package.json.
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
-const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; bin: Record<string, string> }
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  version: string
+  bin: Record<string, string>
+}
 const BIN = join(ROOT, PACKAGE.bin['papers-digest']!)
 if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first (npm test does)`)
 
@@ -34,7 +44,12 @@ interface Run {
 }
 
 function run(args: string[], input?: string | Uint8Array): Run {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, input: input ?? '', encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    input: input ?? '',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -109,8 +124,12 @@ describe('papers-digest parse', () => {
       const papers = recovered(file).papers
       expect(papers.some((paper) => paper.published?.yearInferred)).toBe(file !== UNKNOWN_YEAR)
       expect((JSON.parse(run(['parse', file]).stdout) as Digest).papers, file).toEqual(papers)
-      expect(readNdjson(run(['parse', file, '--format', 'ndjson']).stdout), file).toEqual(papers.map((paper) => ({ file, ...paper })))
-      expect(readCsv(run(['parse', file, '--format', 'csv']).stdout), file).toEqual(papers.map((paper) => csvRow(file, paper)))
+      expect(readNdjson(run(['parse', file, '--format', 'ndjson']).stdout), file).toEqual(
+        papers.map((paper) => ({ file, ...paper })),
+      )
+      expect(readCsv(run(['parse', file, '--format', 'csv']).stdout), file).toEqual(
+        papers.map((paper) => csvRow(file, paper)),
+      )
       // And the same diagnostics, in the same order.
       const stderr = run(['parse', file]).stderr
       expect(run(['parse', file, '--format', 'ndjson']).stderr, file).toBe(stderr)
@@ -131,7 +150,9 @@ describe('papers-digest parse', () => {
     const expected = [SEED_0, SEED_1].flatMap((file) => digestOf(file).papers.map((paper) => ({ file, ...paper })))
     expect(expected).toHaveLength(98)
     expect(readNdjson(run(['parse', SEED_0, SEED_1, '--format', 'ndjson']).stdout)).toEqual(expected)
-    expect(readCsv(run(['parse', SEED_0, SEED_1, '--format', 'csv']).stdout)).toEqual(expected.map(({ file, ...paper }) => csvRow(file, paper)))
+    expect(readCsv(run(['parse', SEED_0, SEED_1, '--format', 'csv']).stdout)).toEqual(
+      expected.map(({ file, ...paper }) => csvRow(file, paper)),
+    )
   })
 
   it('reads standard input with no FILE or with -, named <stdin>', () => {
@@ -149,18 +170,23 @@ describe('papers-digest parse', () => {
   })
 
   it('streams standard input in one pass: year-less dates stay null without --year, and take --year', () => {
-    const yearless = (papers: Paper[]) => papers.filter((paper) => paper.published && !/\d{4}/.test(paper.published.text))
+    const yearless = (papers: Paper[]) =>
+      papers.filter((paper) => paper.published && !/\d{4}/.test(paper.published.text))
     const without = run(['parse', '--format', 'ndjson'], read(SEED_1))
     expect(without.code).toBe(0)
     const papers = readNdjson(without.stdout)
     expect(papers.every((paper) => paper.file === '<stdin>')).toBe(true)
     expect(yearless(papers).length).toBeGreaterThan(5)
-    expect(yearless(papers).every((paper) => paper.published!.year === null && paper.published!.iso === null)).toBe(true)
+    expect(yearless(papers).every((paper) => paper.published!.year === null && paper.published!.iso === null)).toBe(
+      true,
+    )
     expect(without.stderr).toMatch(/^<stdin>:\d+:\d+: warning: .*--year.* \(unknown-year\)$/m)
 
     const withYear = run(['parse', '--format', 'ndjson', '--year', '2023'], read(SEED_1))
     expect(withYear.code).toBe(0)
-    expect(readNdjson(withYear.stdout)).toEqual(parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({ file: '<stdin>', ...paper })))
+    expect(readNdjson(withYear.stdout)).toEqual(
+      parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({ file: '<stdin>', ...paper })),
+    )
     expect(yearless(readNdjson(withYear.stdout)).every((paper) => paper.published!.iso!.startsWith('2023-'))).toBe(true)
     expect(withYear.stderr).not.toContain('unknown-year')
   })
@@ -168,7 +194,9 @@ describe('papers-digest parse', () => {
   it('takes --year on a file, in every format', () => {
     const expected = parseDigest(read(SEED_0), { year: 2019 })
     expect(JSON.parse(run(['parse', SEED_0, '--year', '2019']).stdout)).toEqual(expected)
-    expect(readNdjson(run(['parse', SEED_0, '--year=2019', '--format', 'ndjson']).stdout)).toEqual(expected.papers.map((paper) => ({ file: SEED_0, ...paper })))
+    expect(readNdjson(run(['parse', SEED_0, '--year=2019', '--format', 'ndjson']).stdout)).toEqual(
+      expected.papers.map((paper) => ({ file: SEED_0, ...paper })),
+    )
   })
 
   it('reports bytes that are not UTF-8 on standard input (invalid-encoding, with its line)', () => {
@@ -313,7 +341,10 @@ describe('papers-digest validate', () => {
 
 describe('papers-digest: every diagnostic line has the same shape', () => {
   it('FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)', () => {
-    const output = [run(['parse', STRAY, UNKNOWN_YEAR, 'fixtures/damage/no-header.txt']).stderr, run(['validate', STRAY]).stdout]
+    const output = [
+      run(['parse', STRAY, UNKNOWN_YEAR, 'fixtures/damage/no-header.txt']).stderr,
+      run(['validate', STRAY]).stdout,
+    ]
     const diagnostics = output.flatMap(lines).filter((line) => !/^\d+ files/.test(line))
     expect(diagnostics.length).toBeGreaterThan(5)
     for (const line of diagnostics) expect(line).toMatch(DIAGNOSTIC)
@@ -322,7 +353,10 @@ describe('papers-digest: every diagnostic line has the same shape', () => {
 
 describe('papers-digest: usage, I/O and exit codes', () => {
   it('exits 2 with one line, no stack trace and no data, for a missing file or a directory', () => {
-    expectUsageFailure(run(['parse', 'missing.txt']), /^papers-digest: cannot read missing\.txt: no such file or directory\n$/)
+    expectUsageFailure(
+      run(['parse', 'missing.txt']),
+      /^papers-digest: cannot read missing\.txt: no such file or directory\n$/,
+    )
     expectUsageFailure(run(['validate', 'fixtures']), /^papers-digest: cannot read fixtures: is a directory\n$/)
     // Every input is checked before anything is printed.
     const both = run(['parse', SEED_0, 'missing.txt', '--format', 'ndjson'])
@@ -362,6 +396,7 @@ describe('papers-digest: usage, I/O and exit codes', () => {
       expect(result.stdout).toContain('--format')
     }
     expect(run(['parse', '--help']).stdout).toMatch(/^Usage:/)
-    for (const flag of ['--version', '-v']) expect(run([flag])).toEqual({ code: 0, stdout: `${PACKAGE.version}\n`, stderr: '' })
+    for (const flag of ['--version', '-v'])
+      expect(run([flag])).toEqual({ code: 0, stdout: `${PACKAGE.version}\n`, stderr: '' })
   })
 })

@@ -16,7 +16,11 @@ const withoutLine = ({ line, ...paper }: Paper) => paper
 
 describe('damaged digests', () => {
   it('each have a case in cases.json', () => {
-    expect(Object.keys(CASES).filter((key) => !key.startsWith('$')).sort()).toEqual(NAMES)
+    expect(
+      Object.keys(CASES)
+        .filter((key) => !key.startsWith('$'))
+        .sort(),
+    ).toEqual(NAMES)
   })
 
   it.each(['base', ...NAMES])('%s matches its golden file', (name) => {
@@ -50,7 +54,11 @@ describe('damaged digests', () => {
   it('cover every rule about text with a fixture', () => {
     const found = new Set(NAMES.flatMap((name) => readGolden('damage', name).messages.map((message) => message.ruleId)))
     const aboutBytesOrSize = ['invalid-encoding', 'input-too-large']
-    expect([...found].sort()).toEqual(Object.keys(RULES).filter((rule) => !aboutBytesOrSize.includes(rule)).sort())
+    expect([...found].sort()).toEqual(
+      Object.keys(RULES)
+        .filter((rule) => !aboutBytesOrSize.includes(rule))
+        .sort(),
+    )
   })
 })
 
@@ -98,7 +106,9 @@ describe('what damaged records become', () => {
   })
 
   it('an invalid date leaves the paper without one, but keeps its upvotes', () => {
-    expect(paper('invalid-date', 'Context-aware Decoding Reduces Hallucination in Query-focused Summarization')).toMatchObject({
+    expect(
+      paper('invalid-date', 'Context-aware Decoding Reduces Hallucination in Query-focused Summarization'),
+    ).toMatchObject({
       authorCount: 1,
       published: null,
       upvotes: 0,
@@ -107,14 +117,17 @@ describe('what damaged records become', () => {
 
   it('a title shaped like a date is still a title', () => {
     expect(paper('date-like-title', 'May 13 2')).toMatchObject({ authorCount: 1, published: { iso: '2023-12-21' } })
-    expect(paper('date-like-title', 'Benchmarking Neural Network Training Algorithms as of Jun 12, 2023')).toMatchObject({
+    expect(
+      paper('date-like-title', 'Benchmarking Neural Network Training Algorithms as of Jun 12, 2023'),
+    ).toMatchObject({
       published: { text: 'Jun 12, 2023' },
       upvotes: 1,
     })
   })
 
   it('lines skipped one after another are one diagnostic, metadata blocks and stray lines alike', () => {
-    const text = 'A\n\nAn abstract.\n\n  • 2 authors\n·\nMay 1, 2024\n\n·\n\n·\n\n<p>Share</p>\n\nB\n\nB abstract.\n\n  • 1 authors\n·\nMay 2, 2024'
+    const text =
+      'A\n\nAn abstract.\n\n  • 2 authors\n·\nMay 1, 2024\n\n·\n\n·\n\n<p>Share</p>\n\nB\n\nB abstract.\n\n  • 1 authors\n·\nMay 2, 2024'
     const result = safeParseDigest(text)
     expect(result.success || result.error.digest.papers.map((p) => p.title)).toEqual(['A', 'B'])
     expect(result.messages.filter((m) => m.ruleId === 'unexpected-line')).toEqual([

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest'
 // every export of each entry point has a comment with an example.
 
 const ENTRIES = ['src/index.ts', 'src/unified.ts']
-const program = ts.createProgram(ENTRIES, { strict: true, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, target: ts.ScriptTarget.ES2022 })
+const program = ts.createProgram(ENTRIES, {
+  strict: true,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  target: ts.ScriptTarget.ES2022,
+})
 const checker = program.getTypeChecker()
 
 function exportsOf(entry: string): Array<{ name: string; docs: string; examples: number }> {

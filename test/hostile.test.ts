@@ -34,7 +34,11 @@ function* chunks(bytes: Uint8Array): Generator<Uint8Array> {
 async function stream(bytes: Uint8Array) {
   const papers: Paper[] = []
   const messages: Diagnostic[] = []
-  for await (const paper of parseDigestStream(chunks(bytes), { year: YEAR, onMessage: (message) => messages.push(message) })) papers.push(paper)
+  for await (const paper of parseDigestStream(chunks(bytes), {
+    year: YEAR,
+    onMessage: (message) => messages.push(message),
+  }))
+    papers.push(paper)
   return { papers, messages: byPosition(messages) }
 }
 
@@ -59,7 +63,10 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
     const { papers } = digestOf(result)
     // Valid UTF-8: control characters are text, kept verbatim, not encoding errors.
     expect(rules(result.messages)['invalid-encoding']).toBeUndefined()
-    expect(papers[0]).toMatchObject({ title: 'A title\u0000with a NUL, a bell\u0007 and an escape \u001b[31mred\u001b[0m', links: ['https://example.org/a'] })
+    expect(papers[0]).toMatchObject({
+      title: 'A title\u0000with a NUL, a bell\u0007 and an escape \u001b[31mred\u001b[0m',
+      links: ['https://example.org/a'],
+    })
     expect(papers[0]!.abstract).toContain('\u0085\u009b\u009f, a NUL\u0000inside')
     expect(papers.at(-1)).toMatchObject({ title: 'A clean title', authorCount: 1, published: { iso: '2025-05-21' } })
     // A line that only looks like `·` or a date, a control character beside it, is not one.
@@ -67,14 +74,20 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
   },
   'lone-surrogates'(result) {
     const { papers } = digestOf(result)
-    expect(result.messages.filter((message) => message.ruleId === 'invalid-encoding').map((message) => [message.line, message.column])).toEqual([
+    expect(
+      result.messages
+        .filter((message) => message.ruleId === 'invalid-encoding')
+        .map((message) => [message.line, message.column]),
+    ).toEqual([
       [13, 36],
       [15, 49],
       [18, 1],
       [19, 9],
     ])
     // Each byte of an encoded surrogate is a maximal invalid subpart: one U+FFFD each.
-    expect(papers[0]!.title).toBe('A title with a lone high surrogate \uFFFD\uFFFD\uFFFD and a low one \uFFFD\uFFFD\uFFFD')
+    expect(papers[0]!.title).toBe(
+      'A title with a lone high surrogate \uFFFD\uFFFD\uFFFD and a low one \uFFFD\uFFFD\uFFFD',
+    )
     expect(papers.at(-1)).toMatchObject({ title: 'A clean title', authorCount: 1, published: { iso: '2025-05-21' } })
   },
   'lone-surrogates-string'(result) {
@@ -107,7 +120,11 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
     const [paper] = digestOf(result).papers
     expect(result.messages).toEqual([])
     expect(paper!.abstract.length).toBeGreaterThan(5e6)
-    expect(paper!.links.slice(0, 3)).toEqual(['https://example.org/paper_(v2)', 'https://github.com/a/b', 'http://x.io/d'])
+    expect(paper!.links.slice(0, 3)).toEqual([
+      'https://example.org/paper_(v2)',
+      'https://github.com/a/b',
+      'http://x.io/d',
+    ])
     expect(paper!.links.length % 3).toBe(0)
   },
   'blank-lines'(result) {
@@ -192,7 +209,10 @@ describe.each(HOSTILE)('hostile input $name: $about', (hostile: HostileInput) =>
       return
     }
     if (byteLength(input()) > 10 * MB) return
-    const text = typeof input() === 'string' ? (input() as string) : new TextDecoder('utf-8', { ignoreBOM: true }).decode(input() as Uint8Array)
+    const text =
+      typeof input() === 'string'
+        ? (input() as string)
+        : new TextDecoder('utf-8', { ignoreBOM: true }).decode(input() as Uint8Array)
     const { tree, messages } = parseTree(input(), { year: YEAR, maxBytes: LIMIT })
     checkTree(text, tree)
     checkMessages(text, messages)
@@ -209,26 +229,39 @@ describe.each(HOSTILE)('hostile input $name: $about', (hostile: HostileInput) =>
 
   // Only the large inputs: a small one takes a fraction of a millisecond, far
   // under the floor, so this could not fail; its linear test below can.
-  it.skipIf(hostile.dense || !hostile.large)(`takes at most ${RATIO}x the time per MB of a well-formed digest of its size`, () => {
-    const value = input()
-    const megabytes = byteLength(value) / MB
-    // Of its size, between 1 MB (a time per MB that timer noise does not
-    // decide) and 10 MB (so that the 100,000 records are measured against a
-    // smaller digest: a test of linear time, not of the digest against itself).
-    const reference = asRead(wellFormedOfSize(Math.min(Math.max(byteLength(value), MB), 10 * MB)))
-    const runs = megabytes > 50 ? 2 : 5
-    const options = { maxBytes: Infinity }
-    const [ms, referenceMs] = fastest(runs, () => safeParseDigest(value, options), () => safeParseDigest(reference, options))
-    const perMegabyte = referenceMs! / (byteLength(reference) / MB)
-    expect(ms).toBeLessThanOrEqual(RATIO * Math.max(perMegabyte * megabytes, FLOOR_MS))
-  })
+  it.skipIf(hostile.dense || !hostile.large)(
+    `takes at most ${RATIO}x the time per MB of a well-formed digest of its size`,
+    () => {
+      const value = input()
+      const megabytes = byteLength(value) / MB
+      // Of its size, between 1 MB (a time per MB that timer noise does not
+      // decide) and 10 MB (so that the 100,000 records are measured against a
+      // smaller digest: a test of linear time, not of the digest against itself).
+      const reference = asRead(wellFormedOfSize(Math.min(Math.max(byteLength(value), MB), 10 * MB)))
+      const runs = megabytes > 50 ? 2 : 5
+      const options = { maxBytes: Infinity }
+      const [ms, referenceMs] = fastest(
+        runs,
+        () => safeParseDigest(value, options),
+        () => safeParseDigest(reference, options),
+      )
+      const perMegabyte = referenceMs! / (byteLength(reference) / MB)
+      expect(ms).toBeLessThanOrEqual(RATIO * Math.max(perMegabyte * megabytes, FLOOR_MS))
+    },
+  )
 
   // The small inputs, and the dense ones, whose time goes with their output,
   // must at least grow linearly: the small ones repeated, the dense ones cut.
   const grows = hostile.dense === true || (!hostile.large && hostile.name !== 'empty')
   it.skipIf(!grows)(`grows linearly: at most ${RATIO}x the time per MB it takes at an eighth of its size`, () => {
-    const [small, large] = hostile.large ? [eighth(input()), input()] : [repeated(input(), MB / 8), repeated(input(), MB)]
-    const [smallMs, largeMs] = fastest(3, () => safeParseDigest(small), () => safeParseDigest(large))
+    const [small, large] = hostile.large
+      ? [eighth(input()), input()]
+      : [repeated(input(), MB / 8), repeated(input(), MB)]
+    const [smallMs, largeMs] = fastest(
+      3,
+      () => safeParseDigest(small),
+      () => safeParseDigest(large),
+    )
     const expected = smallMs! * (byteLength(large) / byteLength(small))
     expect(largeMs).toBeLessThanOrEqual(RATIO * Math.max(expected, FLOOR_MS))
   })
@@ -237,7 +270,8 @@ describe.each(HOSTILE)('hostile input $name: $about', (hostile: HostileInput) =>
 describe('runs of blank lines', () => {
   // The scanner skips them in runs (LF, CRLF, lone CR, spaces and tabs): the
   // lines must come out the same wherever a piece ends inside a run.
-  const text = 'Title one\n\n\n\nAbstract one.\r\n\r\n\r\n  • 2 authors\r·\r\r\rMay 1, 2024\n \t\n\r\n\t\r\r\nTitle two\r\r\n\r\nAbstract two.\n\r\r\n \n'
+  const text =
+    'Title one\n\n\n\nAbstract one.\r\n\r\n\r\n  • 2 authors\r·\r\r\rMay 1, 2024\n \t\n\r\n\t\r\r\nTitle two\r\r\n\r\nAbstract two.\n\r\r\n \n'
 
   it('give the lines the text has, wherever the text is cut', async () => {
     const batch = safeParseDigest(text, { year: YEAR })
@@ -251,8 +285,15 @@ describe('runs of blank lines', () => {
         const pieces = [text.slice(0, first), text.slice(first, second), text.slice(second)]
         const papers: Paper[] = []
         const messages: Diagnostic[] = []
-        for await (const paper of parseDigestStream(pieces, { year: YEAR, onMessage: (message) => messages.push(message) })) papers.push(paper)
-        expect({ papers, messages: byPosition(messages) }).toEqual({ papers: digestOf(batch).papers, messages: batch.messages })
+        for await (const paper of parseDigestStream(pieces, {
+          year: YEAR,
+          onMessage: (message) => messages.push(message),
+        }))
+          papers.push(paper)
+        expect({ papers, messages: byPosition(messages) }).toEqual({
+          papers: digestOf(batch).papers,
+          messages: batch.messages,
+        })
       }
     }
   })

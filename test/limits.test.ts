@@ -71,7 +71,14 @@ describe('options.maxBytes', () => {
     expectParsed(encode(ten), 20)
     // Three bytes for a CJK character, four for a surrogate pair, three for a
     // lone surrogate (U+FFFD once encoded), one for each byte of a byte-order mark's three.
-    for (const [text, bytes] of [['中', 3], ['🚀', 4], ['a\ud800', 4], ['\ud800\ud800', 6], ['\uFEFFx', 4], ['e\u0301', 3]] as const) {
+    for (const [text, bytes] of [
+      ['中', 3],
+      ['🚀', 4],
+      ['a\ud800', 4],
+      ['\ud800\ud800', 6],
+      ['\uFEFFx', 4],
+      ['e\u0301', 3],
+    ] as const) {
       expect(encode(text).length).toBe(bytes)
       expectTooLarge(text, bytes - 1)
       expectParsed(text, bytes)
@@ -90,7 +97,9 @@ describe('options.maxBytes', () => {
   it(`is ${DEFAULT_MAX_BYTES} bytes (4 MiB) by default, counted in UTF-8 bytes even when the string is shorter`, () => {
     expect(DEFAULT_MAX_BYTES).toBe(4 * 2 ** 20)
     expectParsed('x'.repeat(DEFAULT_MAX_BYTES), DEFAULT_MAX_BYTES)
-    expect(safeParseDigest('x'.repeat(DEFAULT_MAX_BYTES + 1)).messages.map((message) => message.ruleId)).toEqual(['input-too-large'])
+    expect(safeParseDigest('x'.repeat(DEFAULT_MAX_BYTES + 1)).messages.map((message) => message.ruleId)).toEqual([
+      'input-too-large',
+    ])
     // Half as many characters as the limit has bytes, each of two bytes: one byte over.
     const wide = 'é'.repeat(DEFAULT_MAX_BYTES / 2) + 'x'
     expect(safeParseDigest(wide).messages.map((message) => message.ruleId)).toEqual(['input-too-large'])
@@ -108,7 +117,11 @@ describe('options.maxBytes', () => {
     let papers = 0
     const rules = new Set<string>()
     const paper = (value: Paper) => value.line > 0
-    for await (const value of parseDigestStream(chunks(), { year: 2025, onMessage: (message) => rules.add(message.ruleId) })) papers += paper(value) ? 1 : 0
+    for await (const value of parseDigestStream(chunks(), {
+      year: 2025,
+      onMessage: (message) => rules.add(message.ruleId),
+    }))
+      papers += paper(value) ? 1 : 0
     expect(papers).toBe(rounds * 98)
     expect([...rules]).toEqual(['missing-metadata'])
     // A string, pushed whole, neither.

@@ -15,7 +15,9 @@ describe('the core', () => {
     expect(core.length).toBeGreaterThan(10)
     for (const file of core) {
       // Examples in comments may show Node.js use; the code itself may not.
-      const text = readFileSync(new URL(file, SRC), 'utf8').replace(/\/\*[^]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+      const text = readFileSync(new URL(file, SRC), 'utf8')
+        .replace(/\/\*[^]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '')
       expect(text, file).not.toMatch(/from ['"]node:|require\(['"]node:|import\(['"]node:/)
       expect(text, file).not.toMatch(/\bprocess\.|\bBuffer\b/)
     }

@@ -27,13 +27,18 @@ const byPosition = (messages: Diagnostic[]) => [...messages].sort((a, b) => a.li
 const wellFormed = (text: string) => text.replace(/\p{Surrogate}/gu, '\uFFFD')
 
 function outcome(result: ReturnType<typeof safeParseDigest>) {
-  return { success: result.success, digest: result.success ? result.data : result.error.digest, messages: result.messages }
+  return {
+    success: result.success,
+    digest: result.success ? result.data : result.error.digest,
+    messages: result.messages,
+  }
 }
 
 async function stream(chunks: Iterable<string | Uint8Array>, year: number) {
   const papers: Paper[] = []
   const messages: Diagnostic[] = []
-  for await (const paper of parseDigestStream(chunks, { year, onMessage: (message) => messages.push(message) })) papers.push(paper)
+  for await (const paper of parseDigestStream(chunks, { year, onMessage: (message) => messages.push(message) }))
+    papers.push(paper)
   return { papers, messages: byPosition(messages) }
 }
 
@@ -53,27 +58,120 @@ function cut<T extends string | Uint8Array>(input: T, points: number[]): T[] {
 // with arbitrary characters, joined by every kind of line ending.
 
 const SEEDS = fixtureNames('seeds').map((name) => readFixture('seeds', name))
-const HEADER = ['new', 'Get trending papers in your email inbox!', 'Subscribe', 'Daily Papers', 'byAK and the research community']
+const HEADER = [
+  'new',
+  'Get trending papers in your email inbox!',
+  'Subscribe',
+  'Daily Papers',
+  'byAK and the research community',
+]
 const ABSTRACT = SEEDS[0]!.split('\n\n')[7]!
 
 const POOL = [
   ...HEADER,
-  'Oct 31', 'May 13 2', 'May 21', 'Aug 14, 2021', 'Jun 12, 2023 1', 'Feb 29', 'Feb 29, 2023', 'Feb 30, 2024', 'Foo 3, 2020',
-  'Sept 3', 'January 1, 0812', 'Aug 14, 20', 'Mar 0', 'Dec 31, 99999', 'May  3', 'Ωmega 4', 'May 13 2 3',
-  '  • 4 authors', '• 1 author', '• 1 authors', '• x authors', '• 0 authors', '•', '• 999999999 authors', '•• 2 authors',
-  '·', '··', ' · ', '·\u00a0',
-  'Graph2MDA: a multi-modal variational graph embedding model', 'A title', 'Sign in', 'Share this page', ABSTRACT,
-  ABSTRACT.slice(0, 300), 'Short.', 'See https://github.com/SJTU-DeepVisionLab/FLoRA.', '(https://x.org/f_(g)), and http://',
-  '<div class="cookie-banner">We use cookies</div>', '</div>', '<!-- nav -->', '<', '<>',
-  '', ' ', '\t \t', '\u00a0', '\u3000', '\uFEFF', '\u2028', '\u2029', 'a\u2028b', 'Title\u2029', '\u0000', 'x\u0000y', '\u0085',
-  '\u001b[31mred\u001b[0m', '\u007f\u0080\u009f', '\ud800', '\udc00abc', 'a\ud83d', '\ud83d\ude80 rocket', '\uFFFD', '\uFFFF',
+  'Oct 31',
+  'May 13 2',
+  'May 21',
+  'Aug 14, 2021',
+  'Jun 12, 2023 1',
+  'Feb 29',
+  'Feb 29, 2023',
+  'Feb 30, 2024',
+  'Foo 3, 2020',
+  'Sept 3',
+  'January 1, 0812',
+  'Aug 14, 20',
+  'Mar 0',
+  'Dec 31, 99999',
+  'May  3',
+  'Ωmega 4',
+  'May 13 2 3',
+  '  • 4 authors',
+  '• 1 author',
+  '• 1 authors',
+  '• x authors',
+  '• 0 authors',
+  '•',
+  '• 999999999 authors',
+  '•• 2 authors',
+  '·',
+  '··',
+  ' · ',
+  '·\u00a0',
+  'Graph2MDA: a multi-modal variational graph embedding model',
+  'A title',
+  'Sign in',
+  'Share this page',
+  ABSTRACT,
+  ABSTRACT.slice(0, 300),
+  'Short.',
+  'See https://github.com/SJTU-DeepVisionLab/FLoRA.',
+  '(https://x.org/f_(g)), and http://',
+  '<div class="cookie-banner">We use cookies</div>',
+  '</div>',
+  '<!-- nav -->',
+  '<',
+  '<>',
+  '',
+  ' ',
+  '\t \t',
+  '\u00a0',
+  '\u3000',
+  '\uFEFF',
+  '\u2028',
+  '\u2029',
+  'a\u2028b',
+  'Title\u2029',
+  '\u0000',
+  'x\u0000y',
+  '\u0085',
+  '\u001b[31mred\u001b[0m',
+  '\u007f\u0080\u009f',
+  '\ud800',
+  '\udc00abc',
+  'a\ud83d',
+  '\ud83d\ude80 rocket',
+  '\uFFFD',
+  '\uFFFF',
 ]
 const LINE_ENDINGS = ['\n', '\n', '\n\n', '\r\n', '\r\n\r\n', '\r', '\r\r', '\n\r', '\u2028', '\u2029']
 
 // Characters that mean something to the scanner or the grammar, and lone surrogates.
 const SPECIAL = fc.constantFrom(
-  '\n', '\r', '\r\n', ' ', '\t', '\u00a0', '\uFEFF', '\u2028', '\u2029', '\u0000', '\u0007', '\u0085', '•', '·', '<', '>', '/', ',',
-  'M', 'a', 'y', '1', '3', '2', '0', 'F', 'e', 'b', ':', '.', 'h', 't', 'p', 's',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  '\t',
+  '\u00a0',
+  '\uFEFF',
+  '\u2028',
+  '\u2029',
+  '\u0000',
+  '\u0007',
+  '\u0085',
+  '•',
+  '·',
+  '<',
+  '>',
+  '/',
+  ',',
+  'M',
+  'a',
+  'y',
+  '1',
+  '3',
+  '2',
+  '0',
+  'F',
+  'e',
+  'b',
+  ':',
+  '.',
+  'h',
+  't',
+  'p',
+  's',
 )
 const character = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), weight: 2 },
@@ -91,9 +189,17 @@ const dateLine = fc
     upvotes: fc.option(fc.integer({ min: 0, max: 1e9 })),
     dot: fc.boolean(),
   })
-  .map(({ month, day, year, upvotes, dot }) => `${month}${dot ? '.' : ''} ${day}${year === null ? '' : `, ${year}`}${upvotes === null ? '' : ` ${upvotes}`}`)
+  .map(
+    ({ month, day, year, upvotes, dot }) =>
+      `${month}${dot ? '.' : ''} ${day}${year === null ? '' : `, ${year}`}${upvotes === null ? '' : ` ${upvotes}`}`,
+  )
 const authorsLine = fc
-  .tuple(fc.constantFrom('', '  ', '\t'), fc.constantFrom('• ', '•', '•  '), fc.integer({ min: -1, max: 40 }), fc.constantFrom(' authors', ' author', 'authors', ''))
+  .tuple(
+    fc.constantFrom('', '  ', '\t'),
+    fc.constantFrom('• ', '•', '•  '),
+    fc.integer({ min: -1, max: 40 }),
+    fc.constantFrom(' authors', ' author', 'authors', ''),
+  )
   .map(([indent, bullet, count, word]) => `${indent}${bullet}${count}${word}`)
 
 const line = fc.oneof(
@@ -109,14 +215,26 @@ const line = fc.oneof(
 // metadata blocks are common.
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { freq: 4, nil: null })
 const record = fc
-  .tuple(maybe(line), maybe(line), maybe(authorsLine), maybe(fc.constantFrom('·', '·', ' ·\t', '•')), maybe(fc.oneof(dateLine, line)))
+  .tuple(
+    maybe(line),
+    maybe(line),
+    maybe(authorsLine),
+    maybe(fc.constantFrom('·', '·', ' ·\t', '•')),
+    maybe(fc.oneof(dateLine, line)),
+  )
   .map((lines) => lines.filter((value): value is string => value !== null))
 
 /** Lines joined by mixed line endings, with or without a byte-order mark and a final line ending. */
 const linesText = fc
   .tuple(
     fc.boolean(),
-    fc.array(fc.oneof(line.map((value) => [value]), record), { maxLength: 8 }),
+    fc.array(
+      fc.oneof(
+        line.map((value) => [value]),
+        record,
+      ),
+      { maxLength: 8 },
+    ),
     fc.array(fc.constantFrom(...LINE_ENDINGS), { minLength: 40, maxLength: 40 }),
     fc.boolean(),
   )
@@ -127,79 +245,121 @@ const linesText = fc
   })
 
 /** Any string: mostly line-shaped, sometimes raw characters. */
-const anyText = fc.oneof({ arbitrary: linesText, weight: 6 }, { arbitrary: chars(60), weight: 1 }, { arbitrary: fc.string({ unit: 'binary' }), weight: 1 })
+const anyText = fc.oneof(
+  { arbitrary: linesText, weight: 6 },
+  { arbitrary: chars(60), weight: 1 },
+  { arbitrary: fc.string({ unit: 'binary' }), weight: 1 },
+)
 
 describe('any string', () => {
-  it('parses without throwing, to a valid digest and valid diagnostics; parseDigest throws only DigestParseError', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const result = safeParseDigest(text)
-        const { digest, messages } = outcome(result)
-        expect(DigestSchema.safeParse(digest).success).toBe(true)
-        for (const message of messages) expect(DiagnosticSchema.safeParse(message).success).toBe(true)
-        expect(result.success).toBe(!messages.some((message) => message.severity === 'error'))
-        let thrown: unknown = null
-        try {
-          expect(parseDigest(text)).toEqual(digest)
-        } catch (error) {
-          thrown = error
-        }
-        if (result.success) expect(thrown).toBe(null)
-        else expect(thrown).toBeInstanceOf(DigestParseError)
-      }),
-      { numRuns: RUNS, seed: 60_001 },
-    )
-  }, TIMEOUT)
+  it(
+    'parses without throwing, to a valid digest and valid diagnostics; parseDigest throws only DigestParseError',
+    () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          const result = safeParseDigest(text)
+          const { digest, messages } = outcome(result)
+          expect(DigestSchema.safeParse(digest).success).toBe(true)
+          for (const message of messages) expect(DiagnosticSchema.safeParse(message).success).toBe(true)
+          expect(result.success).toBe(!messages.some((message) => message.severity === 'error'))
+          let thrown: unknown = null
+          try {
+            expect(parseDigest(text)).toEqual(digest)
+          } catch (error) {
+            thrown = error
+          }
+          if (result.success) expect(thrown).toBe(null)
+          else expect(thrown).toBeInstanceOf(DigestParseError)
+        }),
+        { numRuns: RUNS, seed: 60_001 },
+      )
+    },
+    TIMEOUT,
+  )
 
-  it('gives a tree whose every position lies inside the text, in order, and matches its lines and columns', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const lines = new LineIndex(text)
-        const { tree, messages } = parseTree(text)
-        checkTree(text, tree, lines)
-        checkMessages(text, messages, lines)
-        expect(tree.position.end).toEqual(lines.point(text.length))
-      }),
-      { numRuns: RUNS, seed: 60_002 },
-    )
-  }, TIMEOUT)
+  it(
+    'gives a tree whose every position lies inside the text, in order, and matches its lines and columns',
+    () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          const lines = new LineIndex(text)
+          const { tree, messages } = parseTree(text)
+          checkTree(text, tree, lines)
+          checkMessages(text, messages, lines)
+          expect(tree.position.end).toEqual(lines.point(text.length))
+        }),
+        { numRuns: RUNS, seed: 60_002 },
+      )
+    },
+    TIMEOUT,
+  )
 
-  it('loses nothing: every non-blank line is in a node or in an unexpected-line diagnostic', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        const { tree, messages } = parseTree(text)
-        expect(unaccounted(text, tree, messages)).toEqual([])
-      }),
-      { numRuns: RUNS, seed: 60_003 },
-    )
-  }, TIMEOUT)
+  it(
+    'loses nothing: every non-blank line is in a node or in an unexpected-line diagnostic',
+    () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          const { tree, messages } = parseTree(text)
+          expect(unaccounted(text, tree, messages)).toEqual([])
+        }),
+        { numRuns: RUNS, seed: 60_003 },
+      )
+    },
+    TIMEOUT,
+  )
 
-  it('parses the same from its UTF-8 bytes (where lone surrogates become U+FFFD)', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        expect(outcome(safeParseDigest(encode(text)))).toEqual(outcome(safeParseDigest(wellFormed(text))))
-      }),
-      { numRuns: RUNS, seed: 60_004 },
-    )
-  }, TIMEOUT)
+  it(
+    'parses the same from its UTF-8 bytes (where lone surrogates become U+FFFD)',
+    () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          expect(outcome(safeParseDigest(encode(text)))).toEqual(outcome(safeParseDigest(wellFormed(text))))
+        }),
+        { numRuns: RUNS, seed: 60_004 },
+      )
+    },
+    TIMEOUT,
+  )
 
-  it('streams the same papers and diagnostics as the batch parser, given a year, wherever it is cut', async () => {
-    await fc.assert(
-      fc.asyncProperty(anyText, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (text, points, bytes) => {
-        const input = bytes ? encode(text) : text
-        expect(await stream(cut(input, points), YEAR)).toEqual(batch(input, YEAR))
-      }),
-      { numRuns: RUNS, seed: 60_005 },
-    )
-  }, TIMEOUT)
+  it(
+    'streams the same papers and diagnostics as the batch parser, given a year, wherever it is cut',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(anyText, fc.array(fc.nat(), { maxLength: 6 }), fc.boolean(), async (text, points, bytes) => {
+          const input = bytes ? encode(text) : text
+          expect(await stream(cut(input, points), YEAR)).toEqual(batch(input, YEAR))
+        }),
+        { numRuns: RUNS, seed: 60_005 },
+      )
+    },
+    TIMEOUT,
+  )
 })
 
 describe('any bytes', () => {
   // Random bytes, with line endings and pieces of UTF-8 (some cut short) mixed in.
   const piece = fc.oneof(
     { arbitrary: fc.uint8Array({ maxLength: 8 }), weight: 3 },
-    { arbitrary: fc.constantFrom(...['\n', '\r\n', '\r', '• 3 authors', '·', 'May 13 2', 'A title', '\uFEFF'].map(encode)), weight: 3 },
-    { arbitrary: fc.constantFrom([0xed, 0xa0, 0x80], [0xf0, 0x9f], [0xc3], [0xe2, 0x80], [0xef, 0xbb, 0xbf], [0xf4, 0x90, 0x80, 0x80], [0xc0, 0xaf]).map((values) => new Uint8Array(values)), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        ...['\n', '\r\n', '\r', '• 3 authors', '·', 'May 13 2', 'A title', '\uFEFF'].map(encode),
+      ),
+      weight: 3,
+    },
+    {
+      arbitrary: fc
+        .constantFrom(
+          [0xed, 0xa0, 0x80],
+          [0xf0, 0x9f],
+          [0xc3],
+          [0xe2, 0x80],
+          [0xef, 0xbb, 0xbf],
+          [0xf4, 0x90, 0x80, 0x80],
+          [0xc0, 0xaf],
+        )
+        .map((values) => new Uint8Array(values)),
+      weight: 1,
+    },
   )
   const anyBytes = fc.array(piece, { maxLength: 30 }).map((pieces) => {
     const bytes = new Uint8Array(pieces.reduce((sum, part) => sum + part.length, 0))
@@ -220,31 +380,35 @@ describe('any bytes', () => {
     }
   }
 
-  it('parse without throwing, as their decoded text does, the stream alike', async () => {
-    await fc.assert(
-      fc.asyncProperty(anyBytes, fc.array(fc.nat(), { maxLength: 6 }), async (bytes, points) => {
-        const result = safeParseDigest(bytes, { year: YEAR })
-        const { digest, messages } = outcome(result)
-        expect(DigestSchema.safeParse(digest).success).toBe(true)
-        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
-        const invalid = messages.filter((message) => message.ruleId === 'invalid-encoding')
-        // The text path sees the same characters, and only the bytes can be invalid.
-        const fromText = outcome(safeParseDigest(text, { year: YEAR }))
-        expect(digest).toEqual(fromText.digest)
-        expect(messages.filter((message) => message.ruleId !== 'invalid-encoding')).toEqual(fromText.messages)
-        expect(invalid.length > 0).toBe(!isUtf8(bytes))
-        // Each points at a replacement character, on a line of its own.
-        for (const message of invalid) expect(text[message.position!.start.offset!]).toBe('\uFFFD')
-        expect(new Set(invalid.map((message) => message.line)).size).toBe(invalid.length)
-        const { tree } = parseTree(bytes, { year: YEAR })
-        checkTree(text, tree)
-        checkMessages(text, messages)
-        expect(unaccounted(text, tree, messages)).toEqual([])
-        expect(await stream(cut(bytes, points), YEAR)).toEqual({ papers: digest.papers, messages })
-      }),
-      { numRuns: RUNS, seed: 60_006 },
-    )
-  }, TIMEOUT)
+  it(
+    'parse without throwing, as their decoded text does, the stream alike',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(anyBytes, fc.array(fc.nat(), { maxLength: 6 }), async (bytes, points) => {
+          const result = safeParseDigest(bytes, { year: YEAR })
+          const { digest, messages } = outcome(result)
+          expect(DigestSchema.safeParse(digest).success).toBe(true)
+          const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+          const invalid = messages.filter((message) => message.ruleId === 'invalid-encoding')
+          // The text path sees the same characters, and only the bytes can be invalid.
+          const fromText = outcome(safeParseDigest(text, { year: YEAR }))
+          expect(digest).toEqual(fromText.digest)
+          expect(messages.filter((message) => message.ruleId !== 'invalid-encoding')).toEqual(fromText.messages)
+          expect(invalid.length > 0).toBe(!isUtf8(bytes))
+          // Each points at a replacement character, on a line of its own.
+          for (const message of invalid) expect(text[message.position!.start.offset!]).toBe('\uFFFD')
+          expect(new Set(invalid.map((message) => message.line)).size).toBe(invalid.length)
+          const { tree } = parseTree(bytes, { year: YEAR })
+          checkTree(text, tree)
+          checkMessages(text, messages)
+          expect(unaccounted(text, tree, messages)).toEqual([])
+          expect(await stream(cut(bytes, points), YEAR)).toEqual({ papers: digest.papers, messages })
+        }),
+        { numRuns: RUNS, seed: 60_006 },
+      )
+    },
+    TIMEOUT,
+  )
 })
 
 // ---------------------------------------------------------------------------
@@ -263,8 +427,24 @@ const RECORDS = SEEDS.flatMap((seed) => {
 })
 
 const STRAY_LINES = [
-  'Sign in', 'Share this page', 'Cookie settings', '<div class="cookie-banner">We use cookies</div>', '</div>', '<a href="/papers">Papers</a>',
-  ...HEADER, '·', '  • 3 authors', '• x authors', 'May 13 2', 'Feb 30, 2024', 'Foo 3, 2020', 'Aug 14, 2021', 'Oct 31', '', '   ', '\u2028',
+  'Sign in',
+  'Share this page',
+  'Cookie settings',
+  '<div class="cookie-banner">We use cookies</div>',
+  '</div>',
+  '<a href="/papers">Papers</a>',
+  ...HEADER,
+  '·',
+  '  • 3 authors',
+  '• x authors',
+  'May 13 2',
+  'Feb 30, 2024',
+  'Foo 3, 2020',
+  'Aug 14, 2021',
+  'Oct 31',
+  '',
+  '   ',
+  '\u2028',
 ]
 
 /** A canonical digest: the header and date or not, then 3 to 10 records, blocks apart by one or more blank lines. */
@@ -294,55 +474,66 @@ const damage = fc.oneof(
 function records(text: string) {
   const { tree } = parseTree(text, { year: YEAR })
   const { digest } = outcome(safeParseDigest(text, { year: YEAR }))
-  const spans = tree.children.filter((node) => node.type === 'paper').map((node) => [node.position.start.line, node.position.end.line] as const)
+  const spans = tree.children
+    .filter((node) => node.type === 'paper')
+    .map((node) => [node.position.start.line, node.position.end.line] as const)
   expect(spans).toHaveLength(digest.papers.length)
   return digest.papers.map((paper, index) => ({ paper, first: spans[index]![0], last: spans[index]![1] }))
 }
 
 describe('damage', () => {
-  it('stays local: one line inserted or deleted changes at most the records beside it', () => {
-    fc.assert(
-      fc.property(validDigest, damage, (text, { kind, at, text: inserted }) => {
-        const lines = text.split('\n')
-        const base = records(text)
-        // The damage is at line `where` (1-based): the line deleted, or the
-        // line the inserted one now occupies (it goes before the old line `where`).
-        const where = (at % (lines.length + (kind === 'insert' ? 1 : 0))) + 1
-        const damaged = kind === 'insert' ? [...lines.slice(0, where - 1), inserted, ...lines.slice(where - 1)] : lines.filter((_, index) => index !== where - 1)
-        const shift = kind === 'insert' ? 1 : -1
-        const after = records(damaged.join('\n'))
+  it(
+    'stays local: one line inserted or deleted changes at most the records beside it',
+    () => {
+      fc.assert(
+        fc.property(validDigest, damage, (text, { kind, at, text: inserted }) => {
+          const lines = text.split('\n')
+          const base = records(text)
+          // The damage is at line `where` (1-based): the line deleted, or the
+          // line the inserted one now occupies (it goes before the old line `where`).
+          const where = (at % (lines.length + (kind === 'insert' ? 1 : 0))) + 1
+          const damaged =
+            kind === 'insert'
+              ? [...lines.slice(0, where - 1), inserted, ...lines.slice(where - 1)]
+              : lines.filter((_, index) => index !== where - 1)
+          const shift = kind === 'insert' ? 1 : -1
+          const after = records(damaged.join('\n'))
 
-        // "Beside" the damage: the records it touches — those whose lines (title
-        // to last metadata line) include the deleted line, or, for an insertion,
-        // the lines on either side of it (`where - 1` and the old `where`) — or,
-        // when it falls between records (in blank lines), the records on either
-        // side; and then one more record on each side of those.
-        const touches = ({ first, last }: { first: number; last: number }) =>
-          kind === 'delete' ? first <= where && where <= last : first <= where && where - 1 <= last
-        let low = base.findIndex(touches)
-        let high = base.length - 1 - [...base].reverse().findIndex(touches)
-        if (low === -1) {
-          high = base.findIndex(({ first }) => first > where - (kind === 'insert' ? 1 : 0))
-          low = (high === -1 ? base.length : high) - 1
-          if (high === -1) high = base.length
-        }
-        low = Math.max(0, low - 1)
-        high = Math.min(base.length - 1, high + 1)
+          // "Beside" the damage: the records it touches — those whose lines (title
+          // to last metadata line) include the deleted line, or, for an insertion,
+          // the lines on either side of it (`where - 1` and the old `where`) — or,
+          // when it falls between records (in blank lines), the records on either
+          // side; and then one more record on each side of those.
+          const touches = ({ first, last }: { first: number; last: number }) =>
+            kind === 'delete' ? first <= where && where <= last : first <= where && where - 1 <= last
+          let low = base.findIndex(touches)
+          let high = base.length - 1 - [...base].reverse().findIndex(touches)
+          if (low === -1) {
+            high = base.findIndex(({ first }) => first > where - (kind === 'insert' ? 1 : 0))
+            low = (high === -1 ? base.length : high) - 1
+            if (high === -1) high = base.length
+          }
+          low = Math.max(0, low - 1)
+          high = Math.min(base.length - 1, high + 1)
 
-        // Every other record comes out exactly as before, but for its line,
-        // which is shifted by the line inserted or deleted if it comes after.
-        const before = base.slice(0, low).map(({ paper }) => paper)
-        const later = base.slice(high + 1).map(({ paper }) => ({ ...paper, line: paper.line + shift }))
-        const papers = after.map(({ paper }) => paper)
-        expect(papers.slice(0, before.length)).toEqual(before)
-        expect(papers.slice(papers.length - later.length)).toEqual(later)
-        // In between, no more papers than the records beside the damage, and the line inserted.
-        expect(papers.length - before.length - later.length).toBeLessThanOrEqual(high - low + 1 + (kind === 'insert' ? 1 : 0))
-        expect(papers.length - before.length - later.length).toBeGreaterThanOrEqual(0)
-      }),
-      { numRuns: RUNS, seed: 60_007 },
-    )
-  }, TIMEOUT)
+          // Every other record comes out exactly as before, but for its line,
+          // which is shifted by the line inserted or deleted if it comes after.
+          const before = base.slice(0, low).map(({ paper }) => paper)
+          const later = base.slice(high + 1).map(({ paper }) => ({ ...paper, line: paper.line + shift }))
+          const papers = after.map(({ paper }) => paper)
+          expect(papers.slice(0, before.length)).toEqual(before)
+          expect(papers.slice(papers.length - later.length)).toEqual(later)
+          // In between, no more papers than the records beside the damage, and the line inserted.
+          expect(papers.length - before.length - later.length).toBeLessThanOrEqual(
+            high - low + 1 + (kind === 'insert' ? 1 : 0),
+          )
+          expect(papers.length - before.length - later.length).toBeGreaterThanOrEqual(0)
+        }),
+        { numRuns: RUNS, seed: 60_007 },
+      )
+    },
+    TIMEOUT,
+  )
 })
 
 describe('the checks themselves', () => {
@@ -381,6 +572,12 @@ describe('the checks themselves', () => {
     paper.children[0]!.position.end = { ...paper.position.end }
     expect(() => checkTree(text, stretched)).toThrow(/value .* is not the text it spans|before its previous sibling/)
     expect(unaccounted(text, tree, messages)).toEqual([])
-    expect(unaccounted(text, tree, messages.filter((message) => message.ruleId !== 'unexpected-line'))).toEqual([53, 59])
+    expect(
+      unaccounted(
+        text,
+        tree,
+        messages.filter((message) => message.ruleId !== 'unexpected-line'),
+      ),
+    ).toEqual([53, 59])
   })
 })

@@ -4,7 +4,12 @@ import { classifyLine } from '../src/tokenize/classify.js'
 
 const ABSTRACT = `${'We study a problem of some importance and show results. '.repeat(20).trim()}`
 const lines = (...values: string[]) => values.map((value, index) => classifyLine(value, index + 1, 1, 0))
-const paper = (title: number, abstract: number | null, metadata: boolean) => ({ kind: 'paper', title, abstract, metadata })
+const paper = (title: number, abstract: number | null, metadata: boolean) => ({
+  kind: 'paper',
+  title,
+  abstract,
+  metadata,
+})
 const stray = (line: number) => ({ kind: 'stray', line })
 
 describe('splitRecords', () => {
@@ -17,13 +22,22 @@ describe('splitRecords', () => {
   })
 
   it('reads an even run without metadata as records without metadata', () => {
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), false)).toEqual([paper(0, 1, false), paper(2, 3, false)])
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), true)).toEqual([paper(0, 1, false), paper(2, 3, true)])
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), false)).toEqual([
+      paper(0, 1, false),
+      paper(2, 3, false),
+    ])
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), true)).toEqual([
+      paper(0, 1, false),
+      paper(2, 3, true),
+    ])
   })
 
   it('reads a single line before a metadata block as a title without an abstract', () => {
     expect(splitRecords(lines('A title'), true)).toEqual([paper(0, null, true)])
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two'), true)).toEqual([paper(0, 1, false), paper(2, null, true)])
+    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two'), true)).toEqual([
+      paper(0, 1, false),
+      paper(2, null, true),
+    ])
   })
 
   it('lets shape pick the stray line of an odd run', () => {
@@ -37,11 +51,9 @@ describe('splitRecords', () => {
   })
 
   it('never makes page chrome or markup into a paper', () => {
-    expect(splitRecords(lines('<div class="banner">Cookies</div>', '<a href="/x">More</a>', 'A title', ABSTRACT), true)).toEqual([
-      stray(0),
-      stray(1),
-      paper(2, 3, true),
-    ])
+    expect(
+      splitRecords(lines('<div class="banner">Cookies</div>', '<a href="/x">More</a>', 'A title', ABSTRACT), true),
+    ).toEqual([stray(0), stray(1), paper(2, 3, true)])
     expect(splitRecords(lines('Subscribe', 'Daily Papers'), false)).toEqual([stray(0), stray(1)])
   })
 

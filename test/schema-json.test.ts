@@ -18,13 +18,17 @@ describe('papers-digest/schema.json', () => {
   it.each(SEEDS)('accepts the JSON of %s, from the library and from the command line', (name) => {
     const fromLibrary = JSON.parse(JSON.stringify(parseDigest(readFixture('seeds', name)))) as unknown
     expect(validate(fromLibrary), JSON.stringify(validate.errors)).toBe(true)
-    const cli = spawnSync(process.execPath, [`${ROOT}dist/cli.js`, 'parse', `${ROOT}fixtures/seeds/${name}.txt`], { encoding: 'utf8' })
+    const cli = spawnSync(process.execPath, [`${ROOT}dist/cli.js`, 'parse', `${ROOT}fixtures/seeds/${name}.txt`], {
+      encoding: 'utf8',
+    })
     expect(cli.status).toBe(0)
     expect(validate(JSON.parse(cli.stdout)), JSON.stringify(validate.errors)).toBe(true)
   })
 
   it('rejects what DigestSchema rejects', () => {
-    const digest = JSON.parse(JSON.stringify(parseDigest(readFixture('seeds', SEEDS[1]!)))) as { papers: Array<Record<string, unknown>> }
+    const digest = JSON.parse(JSON.stringify(parseDigest(readFixture('seeds', SEEDS[1]!)))) as {
+      papers: Array<Record<string, unknown>>
+    }
     const broken = (change: (paper: Record<string, unknown>) => void) => {
       const copy = structuredClone(digest)
       change(copy.papers[0]!)

@@ -8,7 +8,9 @@ const record = (title: string, abstract = 'An abstract.') => `${title}\n\n${abst
 
 describe('input never becomes code or keys', () => {
   it('a title of __proto__, constructor or prototype is just a title', () => {
-    const text = ['__proto__', 'constructor', 'prototype', 'toString'].map((title) => record(title, '__proto__')).join('\n\n')
+    const text = ['__proto__', 'constructor', 'prototype', 'toString']
+      .map((title) => record(title, '__proto__'))
+      .join('\n\n')
     const digest = parseDigest(text, { year: 2025 })
     expect(digest.papers.map((paper) => paper.title)).toEqual(['__proto__', 'constructor', 'prototype', 'toString'])
     for (const paper of digest.papers) {
@@ -37,7 +39,9 @@ describe('the source', () => {
     const sources = files('../src/')
     expect(sources.length).toBeGreaterThan(20)
     for (const file of sources) {
-      const code = readFileSync(new URL(file, import.meta.url), 'utf8').replace(/\/\*[^]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '')
+      const code = readFileSync(new URL(file, import.meta.url), 'utf8')
+        .replace(/\/\*[^]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '')
       expect(code, file).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(|\bimport\s*\(/)
     }
   })

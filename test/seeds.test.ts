@@ -14,7 +14,7 @@ function naiveRead(text: string, year: number): Array<Omit<Paper, 'links'>> {
   const blocks = text.split('\n\n')
   const papers: Array<Omit<Paper, 'links'>> = []
   let line = 1 + blocks.slice(0, 6).reduce((sum, block) => sum + block.split('\n').length + 1, 0)
-  for (let index = 6; index < blocks.length; ) {
+  for (let index = 6; index < blocks.length;) {
     const [title, abstract, metadata] = [blocks[index]!, blocks[index + 1]!, blocks[index + 2]]
     const paper: Omit<Paper, 'links'> = { title, abstract, authorCount: null, published: null, upvotes: null, line }
     if (metadata?.startsWith('  • ')) {
@@ -59,11 +59,14 @@ describe('the seeds', () => {
     const results = SEEDS.map((name) => safeParseDigest(readFixture('seeds', name)))
     expect(results.map((result) => result.success && result.data.papers.length)).toEqual([63, 35])
     for (const result of results) {
-      expect(result.messages.map((message) => [message.severity, message.ruleId])).toEqual([['warning', 'missing-metadata']])
+      expect(result.messages.map((message) => [message.severity, message.ruleId])).toEqual([
+        ['warning', 'missing-metadata'],
+      ])
     }
     expect(results.map((result) => result.messages[0]!.line)).toEqual([269, 109])
     const [first, second] = results.map((result) => (result.success ? result.data : null))
-    const lacking = (digest: typeof first) => digest!.papers.filter((paper) => paper.published === null).map((paper) => paper.title)
+    const lacking = (digest: typeof first) =>
+      digest!.papers.filter((paper) => paper.published === null).map((paper) => paper.title)
     expect(lacking(first)).toEqual(['Fantastic Pretraining Optimizers and Where to Find Them'])
     expect(lacking(second)).toEqual([
       'A Framework for Fast and Stable Representations of Multiparameter Persistent Homology Decompositions',
@@ -73,12 +76,32 @@ describe('the seeds', () => {
   it('read the header, and infer 2025 for dates without a year', () => {
     const digest = parseDigest(readFixture('seeds', SEEDS[0]!))
     expect(digest.title).toBe('Daily Papers')
-    expect(digest.date).toEqual({ text: 'Oct 31', year: 2025, month: 10, day: 31, yearInferred: true, iso: '2025-10-31' })
+    expect(digest.date).toEqual({
+      text: 'Oct 31',
+      year: 2025,
+      month: 10,
+      day: 31,
+      yearInferred: true,
+      iso: '2025-10-31',
+    })
     const optimizing = digest.papers[2]!
-    expect(optimizing.published).toEqual({ text: 'May 13', year: 2025, month: 5, day: 13, yearInferred: true, iso: '2025-05-13' })
+    expect(optimizing.published).toEqual({
+      text: 'May 13',
+      year: 2025,
+      month: 5,
+      day: 13,
+      yearInferred: true,
+      iso: '2025-05-13',
+    })
     expect(optimizing.upvotes).toBe(2)
-    const benchmarking = digest.papers.find((paper) => paper.title === 'Benchmarking Neural Network Training Algorithms')!
-    expect(benchmarking).toMatchObject({ authorCount: 25, upvotes: 1, published: { text: 'Jun 12, 2023', year: 2023, yearInferred: false } })
+    const benchmarking = digest.papers.find(
+      (paper) => paper.title === 'Benchmarking Neural Network Training Algorithms',
+    )!
+    expect(benchmarking).toMatchObject({
+      authorCount: 25,
+      upvotes: 1,
+      published: { text: 'Jun 12, 2023', year: 2023, yearInferred: false },
+    })
   })
 
   it('keep abstracts verbatim: LaTeX leftovers, a trailing backslash, Unicode', () => {
@@ -87,12 +110,16 @@ describe('the seeds', () => {
     expect(first!.papers[0]!.abstract.endsWith('proposed method.\\')).toBe(true)
     const homology = second!.papers.find((paper) => paper.title.startsWith('A Framework for Fast'))!
     expect(homology.abstract).toContain('{\\em persistent homology}')
-    const eigenvector = second!.papers.find((paper) => paper.title === 'Approximating the Top Eigenvector in Random Order Streams')!
+    const eigenvector = second!.papers.find(
+      (paper) => paper.title === 'Approximating the Top Eigenvector in Random Order Streams',
+    )!
     expect(eigenvector.abstract).toContain('R = σ_1(A)^2/σ_2(A)^2 = Ω(1), then')
   })
 
   it('take links out of abstracts without the punctuation after them', () => {
-    const links = SEEDS.flatMap((name) => parseDigest(readFixture('seeds', name)).papers.flatMap((paper) => paper.links))
+    const links = SEEDS.flatMap((name) =>
+      parseDigest(readFixture('seeds', name)).papers.flatMap((paper) => paper.links),
+    )
     expect(links).toContain('https://github.com/SJTU-DeepVisionLab/FLoRA')
     expect(links).toContain('https://gomes.andrew.cmu.edu/iron-mind')
     expect(links).toContain('https://step-law.github.io/')

@@ -1,6 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Diagnostic, DigestParseError, inferYear, type Paper, parseDigestStream, safeParseDigest } from '../src/index.js'
+import {
+  type Diagnostic,
+  DigestParseError,
+  inferYear,
+  type Paper,
+  parseDigestStream,
+  safeParseDigest,
+} from '../src/index.js'
 import { readFixture } from './helpers/fixtures.js'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300)
@@ -11,7 +18,8 @@ const byPosition = (messages: Diagnostic[]) => [...messages].sort((a, b) => a.li
 async function stream(chunks: Iterable<string | Uint8Array>, year?: number) {
   const papers: Paper[] = []
   const messages: Diagnostic[] = []
-  for await (const paper of parseDigestStream(chunks, { year, onMessage: (message) => messages.push(message) })) papers.push(paper)
+  for await (const paper of parseDigestStream(chunks, { year, onMessage: (message) => messages.push(message) }))
+    papers.push(paper)
   return { papers, messages: byPosition(messages) }
 }
 
@@ -28,12 +36,21 @@ function cut(bytes: Uint8Array, points: number[]): Uint8Array[] {
 
 describe('parseDigestStream', () => {
   it('yields the same papers and diagnostics as parseDigest, wherever the bytes are cut', async () => {
-    const texts = [...SEEDS, readFixture('damage', 'crlf'), readFixture('damage', 'stray-line'), readFixture('damage', 'bom')]
+    const texts = [
+      ...SEEDS,
+      readFixture('damage', 'crlf'),
+      readFixture('damage', 'stray-line'),
+      readFixture('damage', 'bom'),
+    ]
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...texts.keys()), fc.array(fc.nat(), { maxLength: 40 }), async (which, points) => {
-        const bytes = encode(texts[which]!)
-        expect(await stream(cut(bytes, points), 2025)).toEqual(batch(bytes, 2025))
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...texts.keys()),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        async (which, points) => {
+          const bytes = encode(texts[which]!)
+          expect(await stream(cut(bytes, points), 2025)).toEqual(batch(bytes, 2025))
+        },
+      ),
       { numRuns: RUNS, seed: 4242 },
     )
   })
@@ -62,7 +79,9 @@ describe('parseDigestStream', () => {
   it('leaves dates without a year unknown unless given one, and warns once', async () => {
     const { papers, messages } = await stream([SEEDS[0]!])
     expect(papers[2]!.published).toMatchObject({ text: 'May 13', year: null, iso: null, yearInferred: false })
-    expect(messages.filter((message) => message.ruleId === 'unknown-year')).toMatchObject([{ line: 11, severity: 'warning' }])
+    expect(messages.filter((message) => message.ruleId === 'unknown-year')).toMatchObject([
+      { line: 11, severity: 'warning' },
+    ])
   })
 
   it('reports bytes that are not UTF-8, with their line, and replaces them', async () => {
@@ -70,7 +89,11 @@ describe('parseDigestStream', () => {
     const broken = new Uint8Array([...bytes.subarray(0, 20), 0xff, 0xc3, ...bytes.subarray(20)])
     const { papers, messages } = await stream(cut(broken, [21, 22]))
     expect(papers[0]!.abstract).toBe('An abs\uFFFD\uFFFDtract\xff\xfe with bad bytes.')
-    expect(messages.find((message) => message.ruleId === 'invalid-encoding')).toMatchObject({ line: 5, column: 7, severity: 'error' })
+    expect(messages.find((message) => message.ruleId === 'invalid-encoding')).toMatchObject({
+      line: 5,
+      column: 7,
+      severity: 'error',
+    })
     expect(batch(broken).messages).toEqual(messages)
   })
 
@@ -90,7 +113,11 @@ describe('parseDigestStream', () => {
     const papers: Paper[] = []
     const lines = readFixture('damage', 'no-header').split('\n')
     const run = async () => {
-      for await (const paper of parseDigestStream(lines.map((line) => `${line}\n`), { strict: true, year: 2025 })) papers.push(paper)
+      for await (const paper of parseDigestStream(
+        lines.map((line) => `${line}\n`),
+        { strict: true, year: 2025 },
+      ))
+        papers.push(paper)
     }
     await expect(run()).rejects.toThrow(/missing-header/)
     expect(papers).toEqual([])

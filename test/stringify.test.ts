@@ -1,6 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type Digest, type Paper, type PaperDate, parseDigest, parseTree, safeParseDigest, stringifyDigest } from '../src/index.js'
+import {
+  type Digest,
+  type Paper,
+  type PaperDate,
+  parseDigest,
+  parseTree,
+  safeParseDigest,
+  stringifyDigest,
+} from '../src/index.js'
 import { fixtureNames, readFixture } from './helpers/fixtures.js'
 
 const SEEDS = fixtureNames('seeds')
@@ -15,7 +23,11 @@ const paper = (fields: Partial<Paper>): Paper => ({
   line: 1,
   ...fields,
 })
-const digest = (papers: Paper[], title: string | null = null, date: PaperDate | null = null): Digest => ({ title, date, papers })
+const digest = (papers: Paper[], title: string | null = null, date: PaperDate | null = null): Digest => ({
+  title,
+  date,
+  papers,
+})
 const may13: PaperDate = { text: 'May 13', year: 2025, month: 5, day: 13, yearInferred: true, iso: '2025-05-13' }
 
 describe('stringifyDigest', () => {
@@ -33,23 +45,39 @@ describe('stringifyDigest', () => {
 
   it('writes the metadata block whole, as far as its fields go', () => {
     expect(stringifyDigest(digest([paper({ authorCount: 3 })]))).toBe('A title\n\nAn abstract.\n\n  • 3 authors\n·')
-    expect(stringifyDigest(digest([paper({ published: may13, upvotes: 4 })]))).toBe('A title\n\nAn abstract.\n\n·\nMay 13 4')
+    expect(stringifyDigest(digest([paper({ published: may13, upvotes: 4 })]))).toBe(
+      'A title\n\nAn abstract.\n\n·\nMay 13 4',
+    )
   })
 
   it('writes "1 authors", as the page does, and no upvote count of 0', () => {
     const text = 'A title\n\nAn abstract.\n\n  • 1 author\n·\nMay 13 0'
-    expect(stringifyDigest(parseDigest(text, { year: 2025 }))).toBe('A title\n\nAn abstract.\n\n  • 1 authors\n·\nMay 13')
+    expect(stringifyDigest(parseDigest(text, { year: 2025 }))).toBe(
+      'A title\n\nAn abstract.\n\n  • 1 authors\n·\nMay 13',
+    )
   })
 
   it('writes a year only when the text wrote it', () => {
-    const written: PaperDate = { text: 'Aug 14, 2021', year: 2021, month: 8, day: 14, yearInferred: false, iso: '2021-08-14' }
-    const papers = [paper({ authorCount: 4, published: written, upvotes: 2 }), paper({ authorCount: 4, published: may13, upvotes: 0 })]
+    const written: PaperDate = {
+      text: 'Aug 14, 2021',
+      year: 2021,
+      month: 8,
+      day: 14,
+      yearInferred: false,
+      iso: '2021-08-14',
+    }
+    const papers = [
+      paper({ authorCount: 4, published: written, upvotes: 2 }),
+      paper({ authorCount: 4, published: may13, upvotes: 0 }),
+    ]
     expect(stringifyDigest(digest(papers))).toBe(
       'A title\n\nAn abstract.\n\n  • 4 authors\n·\nAug 14, 2021 2\n\nA title\n\nAn abstract.\n\n  • 4 authors\n·\nMay 13',
     )
     // Four digits, which is all the parser reads as a year.
     const early = { ...written, year: 812, iso: '0812-08-14' }
-    expect(stringifyDigest(digest([paper({ authorCount: 1, published: early, upvotes: 0 })]))).toMatch(/\nAug 14, 0812$/)
+    expect(stringifyDigest(digest([paper({ authorCount: 1, published: early, upvotes: 0 })]))).toMatch(
+      /\nAug 14, 0812$/,
+    )
   })
 
   it('writes the header only for a digest with a title, and its date either way', () => {
@@ -81,21 +109,65 @@ describe('stringifyDigest', () => {
 /** The year given for every date that writes none. */
 const Y = 2025
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const HEADER = new Set(['new', 'Get trending papers in your email inbox!', 'Subscribe', 'Daily Papers', 'byAK and the research community'])
+const HEADER = new Set([
+  'new',
+  'Get trending papers in your email inbox!',
+  'Subscribe',
+  'Daily Papers',
+  'byAK and the research community',
+])
 const DATE_SHAPED = /^[A-Z][a-z]{2,8}\.? \d{1,2}(, \d{4})?( \d{1,9})?$/
-const days = (month: number, year: number) => (month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31)
+const days = (month: number, year: number) =>
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : [4, 6, 9, 11].includes(month)
+      ? 30
+      : 31
 
 // Words that may open a title (a letter or a digit first), and any others.
 const opening = fc.oneof(
   fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9'-]{0,11}$/),
-  fc.constantFrom('Graph2MDA:', 'Ωmega', 'σ-Algebras', 'Café', 'Cafe\u0301', 'Éléments', '中文', '大規模言語モデル', '3D', 'I', '7', 'Zürich'),
+  fc.constantFrom(
+    'Graph2MDA:',
+    'Ωmega',
+    'σ-Algebras',
+    'Café',
+    'Cafe\u0301',
+    'Éléments',
+    '中文',
+    '大規模言語モデル',
+    '3D',
+    'I',
+    '7',
+    'Zürich',
+  ),
 )
 const word = fc.oneof(
   { arbitrary: opening, weight: 4 },
   {
     arbitrary: fc.constantFrom(
-      'R = σ_1(A)^2/σ_2(A)^2 = Ω(1),', '75\\%-95\\%', '{\\em persistent homology}', '\\emph{not}', '$O(n \\log n)$', '🚀', '👩‍🔬',
-      '(RAG)', 'e.g.,', 'vs.', '—', '"quoted"', 'a·b', '•', '\\', '<3', '&', 'https', '1.5×', 'end.',
+      'R = σ_1(A)^2/σ_2(A)^2 = Ω(1),',
+      '75\\%-95\\%',
+      '{\\em persistent homology}',
+      '\\emph{not}',
+      '$O(n \\log n)$',
+      '🚀',
+      '👩‍🔬',
+      '(RAG)',
+      'e.g.,',
+      'vs.',
+      '—',
+      '"quoted"',
+      'a·b',
+      '•',
+      '\\',
+      '<3',
+      '&',
+      'https',
+      '1.5×',
+      'end.',
     ),
     weight: 1,
   },
@@ -129,27 +201,27 @@ const title = fc
 
 /** An abstract and its links, from pieces; at least `min` characters long. */
 const abstract = (pieces: fc.Arbitrary<Array<{ text: string; link: string | null }>>, min: number) =>
-  fc
-    .tuple(opening, pieces, fc.boolean())
-    .map(([first, rest, backslash]) => {
-      const parts = [first, ...rest.map((part) => part.text)]
-      while (parts.join(' ').length < min) parts.push('We study the problem and report what we found.')
-      // A trailing backslash, as LaTeX leaves it: it also ends a URL right before it.
-      const text = parts.join(' ') + (backslash ? '\\' : '')
-      return { text, links: rest.flatMap((part) => (part.link === null ? [] : [part.link])) }
-    })
+  fc.tuple(opening, pieces, fc.boolean()).map(([first, rest, backslash]) => {
+    const parts = [first, ...rest.map((part) => part.text)]
+    while (parts.join(' ').length < min) parts.push('We study the problem and report what we found.')
+    // A trailing backslash, as LaTeX leaves it: it also ends a URL right before it.
+    const text = parts.join(' ') + (backslash ? '\\' : '')
+    return { text, links: rest.flatMap((part) => (part.link === null ? [] : [part.link])) }
+  })
 
 const shortOrLong = fc.oneof(fc.array(piece, { maxLength: 3 }), fc.array(piece, { minLength: 20, maxLength: 120 }))
 
 /** A valid date, with a written year or else the year `Y`. */
 const dateOf = (written: fc.Arbitrary<number | null>) =>
-  fc.record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }), year: written }).map(({ month, day: n, year }): PaperDate => {
-    const resolved = year ?? Y
-    const day = ((n - 1) % days(month, resolved)) + 1
-    const text = `${MONTHS[month - 1]} ${day}${year === null ? '' : `, ${year}`}`
-    const iso = `${resolved}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-    return { text, year: resolved, month, day, yearInferred: year === null, iso }
-  })
+  fc
+    .record({ month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }), year: written })
+    .map(({ month, day: n, year }): PaperDate => {
+      const resolved = year ?? Y
+      const day = ((n - 1) % days(month, resolved)) + 1
+      const text = `${MONTHS[month - 1]} ${day}${year === null ? '' : `, ${year}`}`
+      const iso = `${resolved}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      return { text, year: resolved, month, day, yearInferred: year === null, iso }
+    })
 const date = dateOf(fc.option(fc.integer({ min: 1990, max: 2024 }), { freq: 2 }))
 const yearless = dateOf(fc.constant(null))
 
@@ -160,7 +232,12 @@ const withMetadata = fc
       { arbitrary: abstract(shortOrLong, 1), weight: 12 },
       { arbitrary: fc.constant({ text: '', links: [] as string[] }), weight: 1 },
       // Short abstracts shaped like other lines: where the structure says abstract, they are one.
-      { arbitrary: fc.constantFrom('May 5', 'Jun 12, 2023 1', 'Subscribe', 'Daily Papers').map((text) => ({ text, links: [] as string[] })), weight: 1 },
+      {
+        arbitrary: fc
+          .constantFrom('May 5', 'Jun 12, 2023 1', 'Subscribe', 'Daily Papers')
+          .map((text) => ({ text, links: [] as string[] })),
+        weight: 1,
+      },
     ),
     authorCount: fc.integer({ min: 1, max: 40 }),
     published: date,
@@ -170,13 +247,24 @@ const withMetadata = fc
 
 const withoutMetadata = fc
   .record({ title, abstract: abstract(fc.array(piece, { minLength: 25, maxLength: 80 }), 250) })
-  .map(({ title, abstract: { text, links } }): Paper => ({ title, abstract: text, authorCount: null, published: null, upvotes: null, links, line: 0 }))
+  .map(({ title, abstract: { text, links } }): Paper => ({
+    title,
+    abstract: text,
+    authorCount: null,
+    published: null,
+    upvotes: null,
+    links,
+    line: 0,
+  }))
 
 const digests = fc
   .record({
     title: fc.constantFrom('Daily Papers', null),
     date: fc.option(yearless),
-    papers: fc.array(fc.oneof({ arbitrary: withMetadata, weight: 4 }, { arbitrary: withoutMetadata, weight: 1 }), { minLength: 5, maxLength: 20 }),
+    papers: fc.array(fc.oneof({ arbitrary: withMetadata, weight: 4 }, { arbitrary: withoutMetadata, weight: 1 }), {
+      minLength: 5,
+      maxLength: 20,
+    }),
   })
   .map((digest): Digest => {
     // Each title's line, counted from the canonical layout: blocks and the blank lines between them.

@@ -7,13 +7,36 @@ const kinds = (text: string) => tokenize(text).map((token) => token.type)
 
 describe('tokenize', () => {
   it('classifies each line by its shape', () => {
-    const text = 'new\n\nDaily Papers\nOct 31\nA title\n  • 4 authors\n·\nAug 14, 2021\nMay 13 2\nJun 12, 2023 1\n• many authors'
-    expect(kinds(text)).toEqual(['header', 'blank', 'header', 'date', 'text', 'authors', 'separator', 'date', 'date', 'date', 'authors'])
+    const text =
+      'new\n\nDaily Papers\nOct 31\nA title\n  • 4 authors\n·\nAug 14, 2021\nMay 13 2\nJun 12, 2023 1\n• many authors'
+    expect(kinds(text)).toEqual([
+      'header',
+      'blank',
+      'header',
+      'date',
+      'text',
+      'authors',
+      'separator',
+      'date',
+      'date',
+      'date',
+      'authors',
+    ])
   })
 
   it('reads the parts of dates and author counts', () => {
-    const [date, upvoted, authors, one, unreadable] = tokenize('Jun 12, 2023 1\nMay 13 2\n  • 25 authors\n• 1 author\n• 0x authors')
-    expect(date).toMatchObject({ type: 'date', value: 'Jun 12, 2023 1', text: 'Jun 12, 2023', month: 6, day: 12, year: 2023, upvotes: 1 })
+    const [date, upvoted, authors, one, unreadable] = tokenize(
+      'Jun 12, 2023 1\nMay 13 2\n  • 25 authors\n• 1 author\n• 0x authors',
+    )
+    expect(date).toMatchObject({
+      type: 'date',
+      value: 'Jun 12, 2023 1',
+      text: 'Jun 12, 2023',
+      month: 6,
+      day: 12,
+      year: 2023,
+      upvotes: 1,
+    })
     expect(upvoted).toMatchObject({ text: 'May 13', month: 5, day: 13, year: null, upvotes: 2 })
     expect(authors).toMatchObject({ type: 'authors', value: '• 25 authors', count: 25 })
     expect(one).toMatchObject({ count: 1 })
@@ -21,16 +44,26 @@ describe('tokenize', () => {
   })
 
   it('leaves date-like text that is not a date line as text', () => {
-    expect(kinds('Mayonnaise 3\nGPT 4\nMay 2024\nScaling laws as of May 13, 2024\nmay 13')).toEqual(['text', 'text', 'text', 'text', 'text'])
+    expect(kinds('Mayonnaise 3\nGPT 4\nMay 2024\nScaling laws as of May 13, 2024\nmay 13')).toEqual([
+      'text',
+      'text',
+      'text',
+      'text',
+      'text',
+    ])
   })
 
   it('gives positions without the surrounding white space', () => {
     const [authors] = tokenize('  • 4 authors \t')
-    expect(authors!.position).toEqual({ start: { line: 1, column: 3, offset: 2 }, end: { line: 1, column: 14, offset: 13 } })
+    expect(authors!.position).toEqual({
+      start: { line: 1, column: 3, offset: 2 },
+      end: { line: 1, column: 14, offset: 13 },
+    })
   })
 
   it('accepts LF, CRLF and CR line endings alike', () => {
-    const lines = (text: string) => tokenize(text).map((token) => [token.type, token.position.start.line, token.position.start.column])
+    const lines = (text: string) =>
+      tokenize(text).map((token) => [token.type, token.position.start.line, token.position.start.column])
     const lf = lines('a\n\n  • 1 author\n·')
     expect(lines('a\r\n\r\n  • 1 author\r\n·')).toEqual(lf)
     expect(lines('a\r\r  • 1 author\r·')).toEqual(lf)
@@ -38,7 +71,10 @@ describe('tokenize', () => {
   })
 
   it('skips a byte-order mark, which takes no column', () => {
-    expect(tokenize('\uFEFFnew')[0]).toMatchObject({ type: 'header', position: { start: { line: 1, column: 1, offset: 1 } } })
+    expect(tokenize('\uFEFFnew')[0]).toMatchObject({
+      type: 'header',
+      position: { start: { line: 1, column: 1, offset: 1 } },
+    })
   })
 
   it('gives no token for the empty remainder after a final line ending', () => {
@@ -71,7 +107,13 @@ describe('the incremental scanner', () => {
     const text = 'new\n\nOct 31\n\nTitle\n\nAbstract.\n\n  • 4 authors\n·\nAug 14, 2021'
     const tokens: Token[] = tokenize(text)
     expect(scan([...text]).map((line) => [line.kind, line.value, line.line, line.column, line.offset])).toEqual(
-      tokens.map((token) => [token.type, 'value' in token ? token.value : '', token.position.start.line, token.position.start.column, token.position.start.offset]),
+      tokens.map((token) => [
+        token.type,
+        'value' in token ? token.value : '',
+        token.position.start.line,
+        token.position.start.column,
+        token.position.start.offset,
+      ]),
     )
   })
 })

@@ -45,7 +45,8 @@ describe('papers-digest/unified', () => {
 
   it('passes its options to the parser', () => {
     const text = 'A title\n\nAn abstract.\n\n  • 2 authors\n·\nMay 13'
-    const messages = (options?: { year: number }) => unified().use(digestParse, options).use(digestStringify).processSync(text).messages
+    const messages = (options?: { year: number }) =>
+      unified().use(digestParse, options).use(digestStringify).processSync(text).messages
     expect(messages().map((message) => message.ruleId)).toEqual(['missing-header', 'unknown-year'])
     expect(messages({ year: 2025 }).map((message) => message.ruleId)).toEqual(['missing-header'])
   })

@@ -10,7 +10,19 @@ import { isDigest, isPaper, isPaperDate } from '../src/schema/validate.generated
 // schemas (see docs/performance.md). They must be current, and agree with zod.
 
 const anyValue = fc.oneof(
-  fc.constantFrom('', ' x', 'x ', 'x', 'A title', '2021-08-14', '2021-8-14', 'https://a.b/c', 'http://', 'ftp://x', '\u00a0x'),
+  fc.constantFrom(
+    '',
+    ' x',
+    'x ',
+    'x',
+    'A title',
+    '2021-08-14',
+    '2021-8-14',
+    'https://a.b/c',
+    'http://',
+    'ftp://x',
+    '\u00a0x',
+  ),
   fc.string(),
   fc.constantFrom(0, 1, -1, 12, 13, 31, 32, 1000, 9999, 10000, 2 ** 53, Number.NaN, Infinity, 1.5),
   fc.integer(),

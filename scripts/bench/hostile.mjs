@@ -39,10 +39,21 @@ function measure(name, value) {
   const bytes = byteLength(value)
   const reference = asRead(wellFormedOfSize(Math.min(Math.max(bytes, MB), 10 * MB)))
   const runs = bytes > 50 * MB ? 3 : 7
-  const [ms, referenceMs] = fastest(runs, () => safeParseDigest(value, options), () => safeParseDigest(reference, options))
+  const [ms, referenceMs] = fastest(
+    runs,
+    () => safeParseDigest(value, options),
+    () => safeParseDigest(reference, options),
+  )
   const perMegabyte = bytes === 0 ? NaN : ms / (bytes / MB)
   const referencePerMegabyte = referenceMs / (byteLength(reference) / MB)
-  rows.push({ name, megabytes: bytes / MB, ms, perMegabyte, referencePerMegabyte, ratio: perMegabyte / referencePerMegabyte })
+  rows.push({
+    name,
+    megabytes: bytes / MB,
+    ms,
+    perMegabyte,
+    referencePerMegabyte,
+    ratio: perMegabyte / referencePerMegabyte,
+  })
 }
 
 // Warm up, so that the first rows do not pay for compiling the parser.
@@ -52,15 +63,20 @@ fastest(5, () => safeParseDigest(warm, options))
 for (const hostile of HOSTILE) {
   const value = asRead(hostile.input())
   measure(hostile.name + (hostile.dense ? ' (dense)' : ''), value)
-  if (!hostile.large && byteLength(value) > 0) measure(`${hostile.name} x${Math.ceil(MB / byteLength(value))}`, repeated(value, MB))
+  if (!hostile.large && byteLength(value) > 0)
+    measure(`${hostile.name} x${Math.ceil(MB / byteLength(value))}`, repeated(value, MB))
 }
 
 const fixed = (value, digits) => (Number.isFinite(value) ? value.toFixed(digits) : '-')
 console.log(`| input | MB | ms | ms/MB | well-formed ms/MB | ratio |`)
 console.log(`| --- | ---: | ---: | ---: | ---: | ---: |`)
 for (const row of rows) {
-  console.log(`| ${row.name} | ${fixed(row.megabytes, 3)} | ${fixed(row.ms, 2)} | ${fixed(row.perMegabyte, 2)} | ${fixed(row.referencePerMegabyte, 2)} | ${fixed(row.ratio, 2)} |`)
+  console.log(
+    `| ${row.name} | ${fixed(row.megabytes, 3)} | ${fixed(row.ms, 2)} | ${fixed(row.perMegabyte, 2)} | ${fixed(row.referencePerMegabyte, 2)} | ${fixed(row.ratio, 2)} |`,
+  )
 }
 const measured = rows.filter((row) => row.megabytes >= 0.1 && !row.name.includes('(dense)'))
 const slowest = measured.reduce((a, b) => (b.ratio > a.ratio ? b : a))
-console.log(`\nslowest, of the inputs of 100 KB or more but the dense ones: ${slowest.name}, ${fixed(slowest.ratio, 2)}x a well-formed digest's time per MB`)
+console.log(
+  `\nslowest, of the inputs of 100 KB or more but the dense ones: ${slowest.name}, ${fixed(slowest.ratio, 2)}x a well-formed digest's time per MB`,
+)

@@ -16,7 +16,8 @@ const MB = 1e6
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 const byteLength = (text) => Buffer.byteLength(text)
-const chunked = (bytes, size = 64 * 1024) => Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size))
+const chunked = (bytes, size = 64 * 1024) =>
+  Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size))
 
 async function drain(chunks) {
   let count = 0
@@ -61,7 +62,11 @@ console.log(`  parseDigest / remark-parse ${versusRemark.toFixed(0)}x  (target >
 // Linear time: the time per MB at 1, 10 and 100 MB.
 const sizes = [1, 10, 100].map((megabytes) => makeDigest(megabytes * MB))
 const perMegabyte = await speeds(
-  sizes.map((digest) => ({ name: `${Math.round(byteLength(digest) / MB)} MB`, bytes: byteLength(digest), run: () => parseDigest(digest, { maxBytes: Infinity }) })),
+  sizes.map((digest) => ({
+    name: `${Math.round(byteLength(digest) / MB)} MB`,
+    bytes: byteLength(digest),
+    run: () => parseDigest(digest, { maxBytes: Infinity }),
+  })),
 )
 const msPerMb = [...perMegabyte].map(([name, value]) => [name, 1000 / value])
 for (const [name, value] of msPerMb) console.log(`  parseDigest at ${name.padEnd(7)} ${value.toFixed(2)} ms/MB`)
@@ -69,9 +74,20 @@ const spread = Math.max(...msPerMb.map(([, v]) => v)) / Math.min(...msPerMb.map(
 console.log(`  spread of ms/MB across sizes: ${spread.toFixed(2)}x  (target <= 1.5)`)
 
 // Memory, each in a fresh process.
-const child = (...args) => JSON.parse(execFileSync(process.execPath, ['--expose-gc', new URL('memory.mjs', import.meta.url).pathname, ...args], { encoding: 'utf8' }))
+const child = (...args) =>
+  JSON.parse(
+    execFileSync(process.execPath, ['--expose-gc', new URL('memory.mjs', import.meta.url).pathname, ...args], {
+      encoding: 'utf8',
+    }),
+  )
 const stream = child('stream', '400')
 const batch = child('batch', '16')
-console.log(`  parseDigestStream, 400 MB: peak RSS ${(stream.peakRss / 2 ** 20).toFixed(1)} MiB (target <= 128 MiB), ${stream.papers} papers at ${(400 / stream.seconds).toFixed(0)} MB/s`)
-console.log(`  parseDigest, ${batch.megabytes.toFixed(0)} MB: peak ${(batch.aboveStart / 2 ** 20).toFixed(1)} MiB above the starting RSS = ${batch.ratio.toFixed(2)}x the input (target <= 4x)`)
-console.log(`  machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`)
+console.log(
+  `  parseDigestStream, 400 MB: peak RSS ${(stream.peakRss / 2 ** 20).toFixed(1)} MiB (target <= 128 MiB), ${stream.papers} papers at ${(400 / stream.seconds).toFixed(0)} MB/s`,
+)
+console.log(
+  `  parseDigest, ${batch.megabytes.toFixed(0)} MB: peak ${(batch.aboveStart / 2 ** 20).toFixed(1)} MiB above the starting RSS = ${batch.ratio.toFixed(2)}x the input (target <= 4x)`,
+)
+console.log(
+  `  machine: ${cpus().length} x ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+)

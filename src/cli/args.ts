@@ -36,7 +36,13 @@ const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, na
  *   or unexpected option value, a bad `--format` or `--year`.
  */
 export function readArgs(argv: readonly string[]): Command {
-  const { tokens } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true })
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  })
   const positionals: string[] = []
   const values: Partial<Record<OptionName, string | true>> = {}
   const given: OptionName[] = []
@@ -83,7 +89,8 @@ function checkFormat(command: 'parse' | 'validate', format: string | true | unde
 function checkYear(year: string | true | undefined): number | undefined {
   if (year === undefined) return undefined
   const value = typeof year === 'string' && /^[0-9]+$/.test(year) ? Number(year) : 0
-  if (!(value >= 1 && value <= 9999)) throw new CliError(`--year must be a whole number from 1 to 9999, not ${quote(String(year))}`, true)
+  if (!(value >= 1 && value <= 9999))
+    throw new CliError(`--year must be a whole number from 1 to 9999, not ${quote(String(year))}`, true)
   return value
 }
 

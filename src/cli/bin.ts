@@ -5,7 +5,9 @@ import { cli } from './cli.js'
 // cli() reports its own problems; this is for one that escapes it (an error
 // event nobody waits on): still one line and exit code 2, never a stack trace.
 process.on('uncaughtException', (error) => {
-  process.stderr.write(`papers-digest: internal error: ${error instanceof Error ? error.message : String(error)}; please report it\n`)
+  process.stderr.write(
+    `papers-digest: internal error: ${error instanceof Error ? error.message : String(error)}; please report it\n`,
+  )
   process.exit(2)
 })
 

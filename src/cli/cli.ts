@@ -89,7 +89,10 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     await context.err.flush().catch(() => {})
     // The reader went away (| head): stop quietly.
     if (error instanceof OutputClosed) return context.failed ? 1 : 0
-    const lines = error instanceof CliError ? error.message.split('\n') : [`internal error: ${describeError(error)}; please report it`]
+    const lines =
+      error instanceof CliError
+        ? error.message.split('\n')
+        : [`internal error: ${describeError(error)}; please report it`]
     const hint = error instanceof CliError && error.usage ? '; see papers-digest --help' : ''
     try {
       await context.err.write(lines.map((line) => `papers-digest: ${line}${hint}\n`).join(''))
@@ -106,7 +109,10 @@ function version(): string {
   let dir = dirname(fileURLToPath(import.meta.url))
   for (let depth = 0; depth < 4; depth++, dir = dirname(dir)) {
     try {
-      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown }
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+        name?: unknown
+        version?: unknown
+      }
       if (manifest.name === 'papers-digest' && typeof manifest.version === 'string') return manifest.version
     } catch {
       // Not here: look higher up.

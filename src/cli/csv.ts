@@ -25,5 +25,14 @@ export const CSV_HEADER = csvRecord(CSV_COLUMNS)
  */
 export function paperRecord(file: string, paper: Paper): string {
   const published = paper.published ? (paper.published.iso ?? paper.published.text) : null
-  return csvRecord([file, paper.line, paper.title, paper.authorCount, published, paper.upvotes, paper.links.join(' '), paper.abstract])
+  return csvRecord([
+    file,
+    paper.line,
+    paper.title,
+    paper.authorCount,
+    published,
+    paper.upvotes,
+    paper.links.join(' '),
+    paper.abstract,
+  ])
 }

@@ -30,7 +30,8 @@ export type Stdin = AsyncIterable<Uint8Array>
  */
 export async function openInputs(args: readonly string[]): Promise<Input[]> {
   if (args.length === 0) return [{ name: STDIN, path: null, rereadable: false }]
-  if (args.filter((arg) => arg === '-').length > 1) throw new CliError('standard input (-) can be named only once', true)
+  if (args.filter((arg) => arg === '-').length > 1)
+    throw new CliError('standard input (-) can be named only once', true)
   const problems: string[] = []
   const inputs: Input[] = []
   for (const arg of args) {

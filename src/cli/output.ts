@@ -159,6 +159,7 @@ export class Report {
  */
 export function forCli(message: Diagnostic, tooLarge: string, year: boolean): Diagnostic {
   if (message.ruleId === 'input-too-large') return { ...message, message: tooLarge }
-  if (year && message.message.includes('options.year')) return { ...message, message: message.message.replaceAll('options.year', '--year') }
+  if (year && message.message.includes('options.year'))
+    return { ...message, message: message.message.replaceAll('options.year', '--year') }
   return message
 }

@@ -1,4 +1,11 @@
-import { DEFAULT_MAX_BYTES, inferYear, type Paper, parseDigestStream, type SafeParseResult, safeParseDigest } from '../index.js'
+import {
+  DEFAULT_MAX_BYTES,
+  inferYear,
+  type Paper,
+  parseDigestStream,
+  type SafeParseResult,
+  safeParseDigest,
+} from '../index.js'
 import type { Command } from './args.js'
 import { CSV_HEADER, paperRecord } from './csv.js'
 import { chunks, type Input, readWhole } from './inputs.js'
@@ -44,7 +51,9 @@ async function parseJson(command: ParseCommand, inputs: readonly Input[], contex
     kept.delete(input)
     const digest = result.success ? result.data : result.error.digest
     // The array is written entry by entry, as JSON.stringify(array, null, 2) would write it.
-    const text = many ? `  ${JSON.stringify({ file: input.name, digest }, null, 2).replaceAll('\n', '\n  ')}` : JSON.stringify(digest, null, 2)
+    const text = many
+      ? `  ${JSON.stringify({ file: input.name, digest }, null, 2).replaceAll('\n', '\n  ')}`
+      : JSON.stringify(digest, null, 2)
     await context.out.write(`${text}${many && index < inputs.length - 1 ? ',' : ''}\n`)
   }
   if (many) await context.out.write(']\n')

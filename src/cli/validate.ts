@@ -37,7 +37,11 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
   const total: ValidateReport = { files: [], papers: 0, errors: 0, warnings: 0 }
   for (const input of inputs) {
     const messages: Diagnostic[] = []
-    const report = new Report(json ? (message) => void messages.push(message) : (message) => context.out.write(formatDiagnostic(input.name, message)))
+    const report = new Report(
+      json
+        ? (message) => void messages.push(message)
+        : (message) => context.out.write(formatDiagnostic(input.name, message)),
+    )
     let papers = 0
     if (input.rereadable) {
       const year = (await inferYear(chunks(input, context.stdin))) ?? undefined
@@ -58,5 +62,8 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
     if (json) total.files.push({ file: input.name, papers, errors: report.errors, warnings: report.warnings, messages })
   }
   if (json) await context.out.write(`${JSON.stringify(total, null, 2)}\n`)
-  else await context.out.write(`${inputs.length} files, ${total.papers} papers, ${total.errors} errors, ${total.warnings} warnings\n`)
+  else
+    await context.out.write(
+      `${inputs.length} files, ${total.papers} papers, ${total.errors} errors, ${total.warnings} warnings\n`,
+    )
 }

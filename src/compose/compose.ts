@@ -51,7 +51,15 @@ export function composePaper({ title, abstract, metadata }: PaperRecord, years: 
     }
   }
   const text = abstract ? abstract.value : ''
-  return { title: title.value, abstract: text, authorCount, published, upvotes, links: findLinks(text), line: title.line }
+  return {
+    title: title.value,
+    abstract: text,
+    authorCount,
+    published,
+    upvotes,
+    links: findLinks(text),
+    line: title.line,
+  }
 }
 
 /** The digest's title and date, from its header's lines. */

@@ -4,8 +4,18 @@ import type { Diagnostic } from '../schema/schema.js'
 import { type DateParts, type Line, positionOf } from '../tokenize/line.js'
 
 const FULL_MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ]
 
 // Where a date line must be (after `·`), a line that is only roughly shaped
@@ -39,7 +49,10 @@ export function readRoughDate(line: Line): boolean {
  * @param year The year to check the day against: the written one, else the
  *   one given in the options, else `null` (February then has 29 days).
  */
-export function dateProblem(date: Pick<DateParts, 'text' | 'month' | 'day' | 'year'>, year: number | null): string | null {
+export function dateProblem(
+  date: Pick<DateParts, 'text' | 'month' | 'day' | 'year'>,
+  year: number | null,
+): string | null {
   const { month, day } = date
   if (month === null) return `unknown month "${/^\p{L}*/u.exec(date.text)![0]}"`
   // A year below 1000 must still be written with four digits (`0812`).
@@ -59,5 +72,7 @@ export function dateProblem(date: Pick<DateParts, 'text' | 'month' | 'day' | 'ye
 /** The `invalid-date` diagnostic of date line `line` checked against `year`, or `null`. */
 export function invalidDate(line: Line, year: number | null): Diagnostic | null {
   const problem = dateProblem(line.date!, year)
-  return problem === null ? null : diagnostic('invalid-date', `${quote(line.date!.text)} is not a date: ${problem}`, positionOf(line))
+  return problem === null
+    ? null
+    : diagnostic('invalid-date', `${quote(line.date!.text)} is not a date: ${problem}`, positionOf(line))
 }

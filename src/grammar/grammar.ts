@@ -111,11 +111,21 @@ export class RecordGrammar {
     const present = new Set(lines.map((line) => line.value))
     const missing = HEADER_LINES.filter((line) => !present.has(line))
     const first = lines[0] ?? this.#first
-    const position = first ? positionOf(first) : { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
+    const position = first
+      ? positionOf(first)
+      : { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
     if (missing.length === HEADER_LINES.length) {
-      this.#message('missing-header', `the text does not start with the page header (${quote(HEADER_LINES[0])} … ${quote(HEADER_LINES[4])})`, position)
+      this.#message(
+        'missing-header',
+        `the text does not start with the page header (${quote(HEADER_LINES[0])} … ${quote(HEADER_LINES[4])})`,
+        position,
+      )
     } else if (missing.length > 0) {
-      this.#message('missing-header', `the page header lacks ${missing.map((line) => quote(line)).join(', ')}`, position)
+      this.#message(
+        'missing-header',
+        `the page header lacks ${missing.map((line) => quote(line)).join(', ')}`,
+        position,
+      )
     } else if (!this.#digestDate) {
       this.#message('missing-header', "the page header is not followed by the digest's date", position)
     }
@@ -157,7 +167,11 @@ export class RecordGrammar {
       this.#handlers.paper({ title, abstract, metadata: metadata && metadata.lines })
       if (!abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, positionOf(title))
       if (!metadata) {
-        this.#message('missing-metadata', `${quote(title.value)} has no metadata block ("• N authors", "·", date)`, positionOf(title))
+        this.#message(
+          'missing-metadata',
+          `${quote(title.value)} has no metadata block ("• N authors", "·", date)`,
+          positionOf(title),
+        )
         continue
       }
       for (const problem of metadata.problems(atEnd, title.value)) this.#handlers.message(problem)

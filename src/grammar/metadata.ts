@@ -49,7 +49,13 @@ export class MetadataBlock {
 
   /** Whether the block is whole, in order, with a readable author count. */
   get complete(): boolean {
-    return this.#inOrder && this.date !== null && this.separator !== null && this.authors !== null && (this.authors.count ?? 0) > 0
+    return (
+      this.#inOrder &&
+      this.date !== null &&
+      this.separator !== null &&
+      this.authors !== null &&
+      (this.authors.count ?? 0) > 0
+    )
   }
 
   /**
@@ -72,14 +78,19 @@ export class MetadataBlock {
       const message = `the text ends inside the metadata block of ${quote(title)}, before ${missing.join(' and ')}`
       problems.push(diagnostic('truncated-record', message, position))
     } else if (missing.length > 0 || !this.#inOrder) {
-      const what = [missing.length > 0 && `lacks ${missing.join(' and ')}`, !this.#inOrder && 'has its lines out of order']
+      const what = [
+        missing.length > 0 && `lacks ${missing.join(' and ')}`,
+        !this.#inOrder && 'has its lines out of order',
+      ]
       const message = `the metadata block of ${quote(title)} ${what.filter(Boolean).join(' and ')}`
       problems.push(diagnostic('incomplete-metadata', message, position))
     }
     const authors = this.authors
     if (authors && (authors.count === null || authors.count < 1)) {
       const reason =
-        authors.count === null ? `cannot read an author count in ${quote(authors.value)}` : 'the author count must be at least 1'
+        authors.count === null
+          ? `cannot read an author count in ${quote(authors.value)}`
+          : 'the author count must be at least 1'
       problems.push(diagnostic('incomplete-metadata', reason, positionOf(authors)))
     }
     return problems

@@ -26,16 +26,22 @@ const YEAR = z.int().check(z.gte(1), z.lte(9999))
  * ```
  */
 export const PaperDateSchema = z.object({
-  text: z.string().check(z.minLength(1), z.describe('The date as written, without the upvote count: "May 13", "Aug 14, 2021".')),
-  year: z.nullable(YEAR).check(
-    z.describe('The written year, else options.year, else one more than the latest year written in the digest, else null.'),
-  ),
+  text: z
+    .string()
+    .check(z.minLength(1), z.describe('The date as written, without the upvote count: "May 13", "Aug 14, 2021".')),
+  year: z
+    .nullable(YEAR)
+    .check(
+      z.describe(
+        'The written year, else options.year, else one more than the latest year written in the digest, else null.',
+      ),
+    ),
   month: z.int().check(z.gte(1), z.lte(12), z.describe('1 to 12.')),
   day: z.int().check(z.gte(1), z.lte(31), z.describe('1 to 31, valid for the month.')),
   yearInferred: z.boolean().check(z.describe('True when the year did not come from the text.')),
-  iso: z.nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))).check(
-    z.describe('"2021-08-14" when the year is known, else null.'),
-  ),
+  iso: z
+    .nullable(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)))
+    .check(z.describe('"2021-08-14" when the year is known, else null.')),
 })
 
 /**
@@ -50,19 +56,23 @@ export const PaperDateSchema = z.object({
  */
 export const PaperSchema = z.object({
   title: z.string().check(z.regex(TRIMMED), z.describe('Not empty, trimmed.')),
-  abstract: z.string().check(z.describe('Verbatim and trimmed; "" only when the record has none (and a diagnostic says so).')),
-  authorCount: z.nullable(z.int().check(z.positive())).check(
-    z.describe('The number of authors; null when the record has no metadata block or the count cannot be read.'),
-  ),
-  published: z.nullable(PaperDateSchema).check(
-    z.describe('The date of the metadata block; null when there is none or it is not a valid date.'),
-  ),
-  upvotes: z.nullable(z.int().check(z.nonnegative())).check(
-    z.describe('The count after the date; 0 when the date line has none; null without a date line.'),
-  ),
-  links: z.array(z.string().check(z.regex(/^https?:\/\/\S+$/))).check(
-    z.describe('The http(s) URLs in the abstract, trailing punctuation removed.'),
-  ),
+  abstract: z
+    .string()
+    .check(z.describe('Verbatim and trimmed; "" only when the record has none (and a diagnostic says so).')),
+  authorCount: z
+    .nullable(z.int().check(z.positive()))
+    .check(
+      z.describe('The number of authors; null when the record has no metadata block or the count cannot be read.'),
+    ),
+  published: z
+    .nullable(PaperDateSchema)
+    .check(z.describe('The date of the metadata block; null when there is none or it is not a valid date.')),
+  upvotes: z
+    .nullable(z.int().check(z.nonnegative()))
+    .check(z.describe('The count after the date; 0 when the date line has none; null without a date line.')),
+  links: z
+    .array(z.string().check(z.regex(/^https?:\/\/\S+$/)))
+    .check(z.describe('The http(s) URLs in the abstract, trailing punctuation removed.')),
   line: z.int().check(z.positive(), z.describe('The 1-based line of the title in the source text.')),
 })
 

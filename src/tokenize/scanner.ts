@@ -170,10 +170,15 @@ export class LineScanner {
     const column = base + a - this.#lineStart + 1
     if (a === b) {
       // A blank line's value is its white space, so that its position spans it.
-      if (this.#blank) this.#handlers.line(makeLine('blank', text.slice(from, to), this.#line, base + from - this.#lineStart + 1, base + from))
+      if (this.#blank)
+        this.#handlers.line(
+          makeLine('blank', text.slice(from, to), this.#line, base + from - this.#lineStart + 1, base + from),
+        )
       return
     }
-    this.#handlers.line(classifyLine(a === 0 && b === text.length ? text : text.slice(a, b), this.#line, column, base + a))
+    this.#handlers.line(
+      classifyLine(a === 0 && b === text.length ? text : text.slice(a, b), this.#line, column, base + a),
+    )
   }
 
   /** One diagnostic for the replaced characters of the line ending at `lineEnd`. */

@@ -12,13 +12,7 @@ import type { Position } from 'unist'
  * }
  * ```
  */
-export type Token =
-  | BlankToken
-  | TextToken
-  | HeaderToken
-  | AuthorsToken
-  | SeparatorToken
-  | DateToken
+export type Token = BlankToken | TextToken | HeaderToken | AuthorsToken | SeparatorToken | DateToken
 
 /**
  * Token kinds, the `type` of a {@link Token}.

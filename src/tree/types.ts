@@ -194,4 +194,3 @@ export type DigestNode =
   | AuthorsNode
   | SeparatorNode
   | DateNode
-

@@ -19,7 +19,8 @@ export interface HostileInput {
 }
 
 /** UTF-8 bytes of a text (a lone surrogate counts as U+FFFD, three bytes) or of bytes. */
-export const byteLength = (value: string | Uint8Array): number => (typeof value === 'string' ? Buffer.byteLength(value) : value.length)
+export const byteLength = (value: string | Uint8Array): number =>
+  typeof value === 'string' ? Buffer.byteLength(value) : value.length
 
 const SEEDS = ['000_b52436321a9b76b2', '001_f604c4867d4d0d65'].map((name) => readFixture('seeds', name))
 const HEADER = SEEDS[0]!.split('\n\n').slice(0, 6).join('\n\n')
@@ -63,25 +64,83 @@ function longAbstract(): string {
 
 export const HOSTILE: HostileInput[] = [
   { name: 'empty', about: 'no bytes at all', large: false, input: text('empty.txt') },
-  { name: 'header-only', about: 'the page header and the digest date, no records', large: false, input: text('header-only.txt') },
-  { name: 'random-bytes', about: '4 KiB of random bytes (seeded), mostly not UTF-8', large: false, input: file('random.bin') },
-  { name: 'control-chars', about: 'NUL and other C0/C1 control characters in titles, abstracts and metadata', large: false, input: text('control-chars.txt') },
-  { name: 'lone-surrogates', about: 'UTF-8-style encodings of lone surrogates (ED A0 80 …): invalid bytes', large: false, input: file('lone-surrogates.bin') },
+  {
+    name: 'header-only',
+    about: 'the page header and the digest date, no records',
+    large: false,
+    input: text('header-only.txt'),
+  },
+  {
+    name: 'random-bytes',
+    about: '4 KiB of random bytes (seeded), mostly not UTF-8',
+    large: false,
+    input: file('random.bin'),
+  },
+  {
+    name: 'control-chars',
+    about: 'NUL and other C0/C1 control characters in titles, abstracts and metadata',
+    large: false,
+    input: text('control-chars.txt'),
+  },
+  {
+    name: 'lone-surrogates',
+    about: 'UTF-8-style encodings of lone surrogates (ED A0 80 …): invalid bytes',
+    large: false,
+    input: file('lone-surrogates.bin'),
+  },
   {
     name: 'lone-surrogates-string',
     about: 'a JavaScript string with lone surrogates in a title, an abstract and metadata',
     large: false,
-    input: () => `${HEADER}\n\nA title \ud800 with a lone high surrogate\n\nAn abstract \udc00 with a lone low one, and \ud83d\n\n  • 4 authors\n\ud800·\nMay 13 2\udfff`,
+    input: () =>
+      `${HEADER}\n\nA title \ud800 with a lone high surrogate\n\nAn abstract \udc00 with a lone low one, and \ud83d\n\n  • 4 authors\n\ud800·\nMay 13 2\udfff`,
   },
-  { name: 'line-separators', about: 'U+2028 and U+2029 inside and around lines', large: false, input: text('line-separators.txt') },
-  { name: 'long-line', about: 'one 5 MB line with no line ending', large: true, input: () => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(87_720) },
-  { name: 'long-abstract', about: 'a record whose abstract is one 5 MB line, with thousands of links', large: true, input: longAbstract },
+  {
+    name: 'line-separators',
+    about: 'U+2028 and U+2029 inside and around lines',
+    large: false,
+    input: text('line-separators.txt'),
+  },
+  {
+    name: 'long-line',
+    about: 'one 5 MB line with no line ending',
+    large: true,
+    input: () => 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(87_720),
+  },
+  {
+    name: 'long-abstract',
+    about: 'a record whose abstract is one 5 MB line, with thousands of links',
+    large: true,
+    input: longAbstract,
+  },
   { name: 'blank-lines', about: 'two million blank lines', large: true, input: () => '\n'.repeat(2_000_000) },
-  { name: 'blank-crlf-lines', about: 'a million blank lines ending in CRLF', large: true, input: () => '\r\n'.repeat(1_000_000) },
+  {
+    name: 'blank-crlf-lines',
+    about: 'a million blank lines ending in CRLF',
+    large: true,
+    input: () => '\r\n'.repeat(1_000_000),
+  },
   { name: 'bullets', about: '200,000 bullets (•) on one line', large: true, input: () => '•'.repeat(200_000) },
-  { name: 'tiny-records', about: '256 KB of one-letter records ("x", a blank line, "x"…)', large: true, dense: true, input: () => 'x\n\n'.repeat(85_334) },
-  { name: 'lone-dots', about: '256 KB of lone "·" lines, each a metadata block with no title', large: true, dense: true, input: () => '·\n'.repeat(85_334) },
-  { name: 'records-100k', about: 'a well-formed digest of 100,000 records (about 175 MB)', large: true, input: () => manyRecords(100_000) },
+  {
+    name: 'tiny-records',
+    about: '256 KB of one-letter records ("x", a blank line, "x"…)',
+    large: true,
+    dense: true,
+    input: () => 'x\n\n'.repeat(85_334),
+  },
+  {
+    name: 'lone-dots',
+    about: '256 KB of lone "·" lines, each a metadata block with no title',
+    large: true,
+    dense: true,
+    input: () => '·\n'.repeat(85_334),
+  },
+  {
+    name: 'records-100k',
+    about: 'a well-formed digest of 100,000 records (about 175 MB)',
+    large: true,
+    input: () => manyRecords(100_000),
+  },
 ]
 
 const encoder = new TextEncoder()
@@ -101,5 +160,7 @@ const LONE_SURROGATE = /\p{Surrogate}/u
 export function asRead<T extends string | Uint8Array>(value: T): T {
   if (typeof value !== 'string') return value
   // UTF-16 keeps lone surrogates; UTF-8 gives the compact one-byte strings of ASCII text.
-  return (LONE_SURROGATE.test(value) ? Buffer.from(value, 'utf16le').toString('utf16le') : Buffer.from(value).toString()) as T
+  return (
+    LONE_SURROGATE.test(value) ? Buffer.from(value, 'utf16le').toString('utf16le') : Buffer.from(value).toString()
+  ) as T
 }

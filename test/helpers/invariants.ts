@@ -59,13 +59,18 @@ interface AnyNode extends Node {
  * Throw if a position does not lie inside the text, or its line and column
  * do not match its offsets.
  */
-export function checkPosition(lines: LineIndex, position: Position | undefined, what: string): asserts position is Position {
+export function checkPosition(
+  lines: LineIndex,
+  position: Position | undefined,
+  what: string,
+): asserts position is Position {
   if (!position) throw new Error(`${what} has no position`)
   const { start, end } = position
   const { length } = lines.text
   const where = `${what} at ${JSON.stringify(position)}`
   if (start.offset === undefined || end.offset === undefined) throw new Error(`${where}: no offsets`)
-  if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= length)) throw new Error(`${where}: outside 0..${length} or reversed`)
+  if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= length))
+    throw new Error(`${where}: outside 0..${length} or reversed`)
   for (const point of [start, end]) {
     const expected = lines.point(point.offset!)
     if (point.line !== expected.line || point.column !== expected.column) {
@@ -90,7 +95,8 @@ export function checkTree(text: string, tree: DigestRoot, lines = new LineIndex(
     node.children?.forEach((child, index) => {
       const at = `${path} > ${child.type}[${index}]`
       visit(child, at)
-      if (child.position!.start.offset! < previous) throw new Error(`${at}: starts before its previous sibling ends, or before its parent`)
+      if (child.position!.start.offset! < previous)
+        throw new Error(`${at}: starts before its previous sibling ends, or before its parent`)
       previous = child.position!.end.offset!
     })
     if (previous > end.offset!) throw new Error(`${path}: a child ends after its parent`)
@@ -113,14 +119,20 @@ export function checkMessages(text: string, messages: Diagnostic[], lines = new 
  * The non-blank lines that lie neither inside a node of the tree nor inside
  * the position of an `unexpected-line` diagnostic (there should be none).
  */
-export function unaccounted(text: string, tree: DigestRoot, messages: Diagnostic[], lines = new LineIndex(text)): number[] {
+export function unaccounted(
+  text: string,
+  tree: DigestRoot,
+  messages: Diagnostic[],
+  lines = new LineIndex(text),
+): number[] {
   const spans: Position[] = []
   const collect = (node: AnyNode): void => {
     if (node.children) node.children.forEach(collect)
     else spans.push(node.position!)
   }
   tree.children.forEach((node) => collect(node as AnyNode))
-  for (const message of messages) if (message.ruleId === 'unexpected-line' && message.position) spans.push(message.position)
+  for (const message of messages)
+    if (message.ruleId === 'unexpected-line' && message.position) spans.push(message.position)
   // A sweep, lines and spans by start: a line is inside some span if the
   // spans that start before it reach past its end.
   spans.sort((a, b) => a.start.offset! - b.start.offset!)
@@ -128,7 +140,8 @@ export function unaccounted(text: string, tree: DigestRoot, messages: Diagnostic
   let next = 0
   let reach = -1
   for (const { line, start, end } of lines.nonBlank()) {
-    while (next < spans.length && spans[next]!.start.offset! <= start) reach = Math.max(reach, spans[next++]!.end.offset!)
+    while (next < spans.length && spans[next]!.start.offset! <= start)
+      reach = Math.max(reach, spans[next++]!.end.offset!)
     if (reach < end) lost.push(line)
   }
   return lost
