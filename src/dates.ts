@@ -1,30 +1,32 @@
-// Calendar facts shared by the tokenizer, the grammar, composition and the
-// stringifier. The page writes three-letter English month names; full names
-// and `Sept` are accepted too, since scrapers sometimes expand them.
+// Every date rule in one place: month names, how a date is written, which
+// dates exist, and how a date is shown again. The tokenizer, the grammar,
+// the years, composition and the stringifier all ask this module.
+//
+// The page writes three-letter English month names (`Aug 14, 2021`,
+// `May 13`); full names and `Sept` are accepted too, since scrapers sometimes
+// expand them.
 
+// prettier-ignore
 const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const
+// prettier-ignore
+const FULL_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const
 
-const FULL_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-]
+const MONTHS = new Map<string, number>([['Sept', 9]])
+MONTH_NAMES.forEach((name, index) => MONTHS.set(name, index + 1))
+FULL_NAMES.forEach((name, index) => MONTHS.set(name, index + 1))
 
-const MONTHS = new Map<string, number>()
-for (let index = 0; index < 12; index++) {
-  MONTHS.set(MONTH_NAMES[index]!, index + 1)
-  MONTHS.set(FULL_NAMES[index]!, index + 1)
+/** What a date says, as written. */
+export interface DateParts {
+  /** The date as written, without a count after it: `May 13`, `Aug 14, 2021`. */
+  readonly text: string
+  /** 1 to 12, or `null` for a month name that is not one. */
+  readonly month: number | null
+  readonly day: number
+  /** The written year, or `null`. */
+  readonly year: number | null
+  /** The count written after the date (the comments), or `null`. */
+  readonly count: number | null
 }
-MONTHS.set('Sept', 9)
 
 /** The month number (1 to 12) of a month name, or `undefined`. */
 export function monthNumber(name: string): number | undefined {
@@ -53,4 +55,74 @@ export function daysInMonth(month: number, year: number | null): number {
 /** `2021-08-14`. */
 export function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
+}
+
+// `Mon D`, then `, YYYY` or ` YYYY` (a four-digit number right after the day
+// is a year: nobody has 1,000 comments), then ` N` (the comment count).
+const DATE = /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?$/
+// Where a date must stand (after `·`), a line only roughly shaped like one is
+// still read as one, so that `Foo 12, 2024` or a date cut short (`Aug 14, 20`)
+// is reported as an invalid date rather than lost.
+const ROUGH_DATE = /^(\p{L}+)\.? +(\d{1,4})(?:, *(\d{1,6}))?(?: +(\d{1,9}))?$/u
+
+/**
+ * The date a line writes, in the page's own shape (`Aug 14, 2021`, `May 13 2`),
+ * or `null`. `value` is trimmed, with its inner white space single spaces.
+ */
+export function readDate(value: string): DateParts | null {
+  const match = DATE.exec(value)
+  if (!match) return null
+  const month = monthNumber(match[1] ?? '')
+  if (month === undefined) return null
+  return parts(value, month, match)
+}
+
+/** Like {@link readDate}, for a line only roughly shaped like a date (the month may be unknown). */
+export function readRoughDate(value: string): DateParts | null {
+  const match = ROUGH_DATE.exec(value)
+  if (!match) return null
+  return parts(value, monthNumber(match[1] ?? '') ?? null, match)
+}
+
+function parts(value: string, month: number | null, match: RegExpExecArray): DateParts {
+  const [, , day = '', year, count] = match
+  return {
+    text: count === undefined ? value : value.slice(0, value.length - count.length).trimEnd(),
+    month,
+    day: Number(day),
+    year: year === undefined ? null : Number(year),
+    count: count === undefined ? null : Number(count),
+  }
+}
+
+/**
+ * Why `date` is not a date, or `null` if it is one.
+ *
+ * @param year The year to check the day against: the written one, else the
+ *   one given or inferred, else `null` (February then has 29 days).
+ */
+export function dateProblem(
+  date: Pick<DateParts, 'text' | 'month' | 'day' | 'year'>,
+  year: number | null,
+): string | null {
+  const { month, day } = date
+  if (month === null) return `unknown month "${/^\p{L}*/u.exec(date.text)?.[0] ?? ''}"`
+  // A year below 1000 must still be written with four digits (`0812`).
+  const { year: written } = date
+  if (written !== null && (written < 1 || written > 9999 || (written < 1000 && !/[, ]\d{4}$/.test(date.text)))) {
+    return 'the year must have four digits, from 0001 to 9999'
+  }
+  if (day < 1) return 'there is no day 0'
+  // A day the month never has is wrong whatever the year: say so without one,
+  // so that the batch and the stream word it alike. Only February 29 depends.
+  const most = daysInMonth(month, null)
+  const name = FULL_NAMES[month - 1] ?? ''
+  if (day > most) return `${name} has ${most} days`
+  if (day > daysInMonth(month, year)) return `${name} ${year ?? ''} has 28 days`
+  return null
+}
+
+/** The date as the page writes it: `Aug 14, 2021`, `May 13`. */
+export function writeDate(month: number, day: number, year: number | null): string {
+  return `${monthName(month)} ${day}${year === null ? '' : `, ${String(year).padStart(4, '0')}`}`
 }

@@ -20,7 +20,11 @@ export const RULES = {
   'invalid-date': 'error',
   'truncated-record': 'warning',
   'unknown-year': 'warning',
+  'duplicate-paper': 'warning',
+  'no-papers': 'error',
+  'binary-input': 'error',
   'invalid-encoding': 'error',
+  'line-too-long': 'error',
   'input-too-large': 'error',
 } as const
 

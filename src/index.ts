@@ -12,9 +12,10 @@ export type {
 export { parseDigest, parseTree, safeParseDigest } from './parse.js'
 export type { DigestInput, SafeParseResult, TreeResult } from './parse.js'
 export { stringifyDigest } from './stringify.js'
+export type { StringifyOptions } from './stringify.js'
 export { DigestParseError } from './error.js'
 export { DEFAULT_MAX_BYTES } from './options.js'
-export type { ParseOptions } from './options.js'
+export type { ParseOptions, RenderingOption } from './options.js'
 export { DiagnosticSchema, DigestSchema, PaperDateSchema, PaperSchema } from './schema/schema.js'
 export type { Diagnostic, Digest, Paper, PaperDate } from './schema/schema.js'
 export { RULES } from './diagnostics.js'
@@ -22,15 +23,21 @@ export type { RuleId } from './diagnostics.js'
 export type {
   AbstractNode,
   AuthorsNode,
+  ChromeNode,
+  CommentsNode,
   DateNode,
   DigestNode,
   DigestRoot,
+  GithubNode,
   HeaderLineNode,
   HeaderNode,
   MetadataNode,
+  OrganizationNode,
   PaperNode,
   SeparatorNode,
+  SubmittedByNode,
   TitleNode,
+  UpvotesNode,
 } from './tree/types.js'
 export { inferYear, parseDigestStream } from './stream.js'
 export type { DigestChunks, StreamOptions } from './stream.js'

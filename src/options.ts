@@ -34,7 +34,28 @@ export interface ParseOptions {
    * Default: `4194304` (4 MiB, about 40 times the largest real digest).
    */
   maxBytes?: number | undefined
+  /**
+   * How the page was written down: `text` (a browser copy), `markdown` (a
+   * crawler's or reader's markdown, a text browser's dump) or `weblinks` (a
+   * document export that writes each link's URL on a line of its own).
+   * `auto` detects it from the first lines (`docs/format.md` says how).
+   *
+   * Default: `"auto"`.
+   */
+  rendering?: RenderingOption | undefined
 }
+
+/**
+ * What {@link ParseOptions.rendering} takes.
+ *
+ * @example
+ * ```ts
+ * const rendering: RenderingOption = process.argv.includes('--markdown') ? 'markdown' : 'auto'
+ * ```
+ */
+export type RenderingOption = 'auto' | 'text' | 'markdown' | 'weblinks'
+
+const RENDERINGS = new Set<unknown>(['auto', 'text', 'markdown', 'weblinks'])
 
 /**
  * The default of {@link ParseOptions.maxBytes}: 4 MiB.
@@ -50,6 +71,7 @@ export interface CheckedOptions {
   year: number | null
   strict: boolean
   maxBytes: number
+  rendering: RenderingOption
 }
 
 /**
@@ -57,7 +79,12 @@ export interface CheckedOptions {
  * so they throw a `TypeError` at once.
  */
 export function checkOptions(options: ParseOptions | null | undefined): CheckedOptions {
-  const { year, strict = false, maxBytes = DEFAULT_MAX_BYTES } = options ?? {}
+  const { year, strict = false, maxBytes = DEFAULT_MAX_BYTES, rendering = 'auto' } = options ?? {}
+  if (!RENDERINGS.has(rendering)) {
+    throw new TypeError(
+      `papers-digest: options.rendering must be auto, text, markdown or weblinks, not ${String(rendering)}`,
+    )
+  }
   if (year !== undefined && !(Number.isInteger(year) && year >= 1 && year <= 9999)) {
     throw new TypeError(`papers-digest: options.year must be a whole number from 1 to 9999, not ${String(year)}`)
   }
@@ -67,5 +94,5 @@ export function checkOptions(options: ParseOptions | null | undefined): CheckedO
       `papers-digest: options.maxBytes must be a whole number of bytes or Infinity, not ${String(maxBytes)}`,
     )
   }
-  return { year: year ?? null, strict, maxBytes }
+  return { year: year ?? null, strict, maxBytes, rendering }
 }

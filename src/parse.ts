@@ -1,15 +1,13 @@
 import type { Point } from 'unist'
 import { completeYear, composeHeader, composePaper } from './compose/compose.js'
-import type { Years } from './compose/years.js'
-import { Core } from './core.js'
 import { diagnostic } from './diagnostics.js'
 import { DigestParseError } from './error.js'
-import type { GrammarHandlers } from './grammar/grammar.js'
+import type { HeaderRecord } from './grammar/record.js'
 import { type CheckedOptions, checkOptions, type ParseOptions } from './options.js'
+import { Pipeline, type PipelineOptions } from './pipeline.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
 import { isDigest } from './schema/validate.generated.js'
-import type { Line } from './tokenize/line.js'
-import { headerNode, paperNode } from './tree/build.js'
+import { chromeNode, headerNode, paperNode } from './tree/build.js'
 import type { DigestRoot } from './tree/types.js'
 
 /**
@@ -73,14 +71,21 @@ const START: Point = { line: 1, column: 1, offset: 0 }
  * @param options `year` and `maxBytes` apply; `strict` does not (nothing throws).
  */
 export function parseTree(input: DigestInput, options?: ParseOptions | null): TreeResult {
+  const checked = checkOptions(options)
   const children: DigestRoot['children'] = []
-  const { messages, end } = run(input, checkOptions(options), () => ({
-    header: (lines) => children.push(headerNode(lines)),
+  const messages: Diagnostic[] = []
+  const pipeline = new Pipeline(wholeText(checked), {
+    header(header) {
+      const node = headerNode(header)
+      if (node) children.push(node)
+    },
     paper: (record) => children.push(paperNode(record)),
-  }))
+    chrome: (span) => children.push(chromeNode(span)),
+    message: (message) => messages.push(message),
+  })
+  const end = parseWhole(pipeline, input, checked, messages)
   return { tree: { type: 'root', children, position: { start: START, end } }, messages }
 }
-
 /**
  * Parse a digest into a `Digest`, validated against {@link DigestSchema}.
  *
@@ -123,22 +128,26 @@ export function parseDigest(input: DigestInput, options?: ParseOptions | null): 
  */
 export function safeParseDigest(input: DigestInput, options?: ParseOptions | null): SafeParseResult {
   const checked = checkOptions(options)
-  let header: readonly Line[] = []
+  let header: HeaderRecord | null = null
   const papers: Paper[] = []
   // Papers are composed as they come, which lets their lines go at once;
   // those whose date has no year get it once the whole text has been seen.
   const yearless: Paper[] = []
-  const { messages, years } = run(input, checked, (years) => ({
-    header: (lines) => (header = lines),
+  const messages: Diagnostic[] = []
+  const pipeline: Pipeline = new Pipeline(wholeText(checked), {
+    header: (found) => (header = found),
     paper(record) {
-      const paper = composePaper(record, years)
+      const paper = composePaper(record, pipeline.years)
       papers.push(paper)
       if (paper.published?.year === null) yearless.push(paper)
     },
-  }))
-  const year = years.inferred
+    chrome() {},
+    message: (message) => messages.push(message),
+  })
+  parseWhole(pipeline, input, checked, messages)
+  const year = pipeline.years.inferred
   if (year !== null) for (const paper of yearless) completeYear(paper, year)
-  const data: Digest = { ...composeHeader(header, years), papers }
+  const data: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers }
   if (!isDigest(data)) {
     throw new Error(
       'papers-digest: internal error: a parsed digest does not pass DigestSchema; please report it with the input',
@@ -150,38 +159,24 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
     : { success: true, data, messages }
 }
 
-/** Run the core over the whole input, unless it is over the size limit. */
-function run(
-  input: DigestInput,
-  options: CheckedOptions,
-  handlers: (years: Years) => Omit<GrammarHandlers, 'message'>,
-): { messages: Diagnostic[]; years: Years; end: Point } {
-  const messages: Diagnostic[] = []
-  const core = new Core(options.year, true, (years) => ({
-    ...handlers(years),
-    message: (message) => messages.push(message),
-  }))
-  let end = START
+/** The pipeline's options for a whole text, which infers years at its end. */
+function wholeText(options: CheckedOptions): PipelineOptions {
+  return { year: options.year, years: 'infer', rendering: options.rendering }
+}
+
+/**
+ * Push the whole input through the pipeline and end it, unless it is over the
+ * size limit. Returns the point just past the input.
+ */
+function parseWhole(pipeline: Pipeline, input: DigestInput, options: CheckedOptions, messages: Diagnostic[]): Point {
   if (isTooLarge(input, options.maxBytes)) {
     const limit = options.maxBytes
-    messages.push(
-      diagnostic(
-        'input-too-large',
-        `the input is larger than options.maxBytes (${limit} bytes); parse it with parseDigestStream, which has no limit`,
-        {
-          start: START,
-          end: START,
-        },
-      ),
-    )
-  } else {
-    core.push(input)
-    end = core.end()
+    const message = `the input is larger than options.maxBytes (${limit} bytes); parse it with parseDigestStream, which has no limit`
+    messages.push(diagnostic('input-too-large', message, { start: START, end: START }))
+    return START
   }
-  // Some diagnostics are only found after later lines (a record is resolved
-  // at its metadata block; years at the end): put them back in source order.
-  messages.sort((a, b) => a.line - b.line || a.column - b.column)
-  return { messages, years: core.years, end }
+  pipeline.push(input)
+  return pipeline.end()
 }
 
 /** Whether the input is over `maxBytes` in UTF-8, without encoding it. */

@@ -1,10 +1,10 @@
 import { composeHeader, composePaper } from './compose/compose.js'
-import { Core } from './core.js'
+import type { HeaderRecord } from './grammar/record.js'
+import { Pipeline } from './pipeline.js'
 import { DigestParseError } from './error.js'
-import { checkOptions } from './options.js'
+import { checkOptions, type ParseOptions, type RenderingOption } from './options.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
 import { isPaper } from './schema/validate.generated.js'
-import type { Line } from './tokenize/line.js'
 
 /**
  * Chunks of a digest: text, or UTF-8 bytes cut anywhere (a Node.js stream is one).
@@ -51,6 +51,12 @@ export interface StreamOptions {
    * been yielded.
    */
   onMessage?: ((message: Diagnostic) => void) | undefined
+  /**
+   * How the page was written down (see {@link ParseOptions.rendering}).
+   *
+   * Default: `"auto"`.
+   */
+  rendering?: RenderingOption | undefined
 }
 
 /**
@@ -83,43 +89,51 @@ export async function* parseDigestStream(
   chunks: DigestChunks,
   options?: StreamOptions | null,
 ): AsyncGenerator<Paper, void, undefined> {
-  const { year, strict } = checkOptions({ year: options?.year, strict: options?.strict })
+  const { year, strict, rendering } = checkOptions({
+    year: options?.year,
+    strict: options?.strict,
+    rendering: options?.rendering,
+  })
   const onMessage = options?.onMessage
   const kept: Diagnostic[] = []
-  let header: readonly Line[] = []
+  let header: HeaderRecord | null = null
   let ready: Paper[] = []
   let failed = false
 
-  const core = new Core(year, false, (years) => ({
-    header: (lines) => (header = lines),
-    paper(record) {
-      const paper = composePaper(record, years)
-      if (!isPaper(paper))
-        throw new Error(
-          'papers-digest: internal error: a parsed paper does not pass PaperSchema; please report it with the input',
-        )
-      ready.push(paper)
+  const pipeline: Pipeline = new Pipeline(
+    { year, years: 'given-only', rendering },
+    {
+      header: (found) => (header = found),
+      chrome() {},
+      paper(record) {
+        const paper = composePaper(record, pipeline.years)
+        if (!isPaper(paper))
+          throw new Error(
+            'papers-digest: internal error: a parsed paper does not pass PaperSchema; please report it with the input',
+          )
+        ready.push(paper)
+      },
+      message(message) {
+        if (onMessage) onMessage(message)
+        else kept.push(message)
+        failed ||= strict || message.severity === 'error'
+      },
     },
-    message(message) {
-      if (onMessage) onMessage(message)
-      else kept.push(message)
-      failed ||= strict || message.severity === 'error'
-    },
-  }))
+  )
   const fail = (): DigestParseError => {
-    const digest: Digest = { ...composeHeader(header, core.years), papers: [] }
+    const digest: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers: [] }
     return new DigestParseError(onMessage ? [] : kept, digest, strict)
   }
 
   for await (const chunk of chunks) {
-    core.push(chunk)
+    pipeline.push(chunk)
     if (strict && failed) throw fail()
     // Hand the papers over before reading on, so that none are held longer.
     const papers = ready
     ready = []
     yield* papers
   }
-  core.end()
+  pipeline.end()
   if (strict && failed) throw fail()
   yield* ready
   if (failed && !onMessage) throw fail()
@@ -143,8 +157,11 @@ export async function* parseDigestStream(
  * @param chunks The digest, in pieces: strings, or UTF-8 bytes.
  */
 export async function inferYear(chunks: DigestChunks): Promise<number | null> {
-  const core = new Core(null, true, () => ({ header() {}, paper() {}, message() {} }))
-  for await (const chunk of chunks) core.push(chunk)
-  core.end()
-  return core.years.inferable
+  const pipeline = new Pipeline(
+    { year: null, years: 'infer', rendering: 'auto' },
+    { header() {}, paper() {}, chrome() {}, message() {} },
+  )
+  for await (const chunk of chunks) pipeline.push(chunk)
+  pipeline.end()
+  return pipeline.years.inferable
 }

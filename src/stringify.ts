@@ -1,8 +1,27 @@
-import { monthName } from './dates.js'
-import { dateProblem } from './grammar/date-node.js'
+import { dateProblem, isoDate, writeDate } from './dates.js'
+import { markdownBlocks } from './stringify-markdown.js'
 import type { Digest, Paper, PaperDate } from './schema/schema.js'
 import { HEADER_LINES } from './tokenize/classify.js'
 import type { DateNode, DigestRoot, MetadataNode, PaperNode } from './tree/types.js'
+
+/**
+ * Options of {@link stringifyDigest}.
+ *
+ * @example
+ * ```ts
+ * const options: StringifyOptions = { rendering: 'markdown' }
+ * ```
+ */
+export interface StringifyOptions {
+  /**
+   * The rendering to write: `text`, the page as a browser copies it (it
+   * holds titles, abstracts, author counts, dates and comment counts), or
+   * `markdown`, as a crawler writes it (it holds every field of a paper).
+   *
+   * Default: `"text"`.
+   */
+  rendering?: 'text' | 'markdown' | undefined
+}
 
 /**
  * Write a digest, or its syntax tree, back as the page's canonical text:
@@ -29,7 +48,12 @@ import type { DateNode, DigestRoot, MetadataNode, PaperNode } from './tree/types
  * @param input A `Digest`, or the tree that `parseTree` gives.
  * @returns The text, without a final newline.
  */
-export function stringifyDigest(input: Digest | DigestRoot): string {
+export function stringifyDigest(input: Digest | DigestRoot, options?: StringifyOptions | null): string {
+  const rendering = options?.rendering ?? 'text'
+  if (rendering !== 'text' && rendering !== 'markdown') {
+    throw new TypeError(`papers-digest: options.rendering must be text or markdown, not ${String(rendering)}`)
+  }
+  if (rendering === 'markdown') return markdownBlocks('type' in input ? treeDigest(input) : input).join('\n\n')
   const blocks = 'type' in input ? treeBlocks(input) : digestBlocks(input)
   return blocks.join('\n\n')
 }
@@ -50,7 +74,7 @@ function paperBlocks(paper: Paper, blocks: string[]): void {
   const lines: string[] = []
   if (authorCount !== null) lines.push(authors(authorCount))
   lines.push('·')
-  if (published !== null) lines.push(paperDateLine(published, paper.upvotes))
+  if (published !== null) lines.push(paperDateLine(published, paper.comments))
   blocks.push(lines.join('\n'))
 }
 
@@ -61,7 +85,7 @@ function treeBlocks(root: DigestRoot): string[] {
       if (node.children.some((child) => child.type === 'headerLine')) blocks.push(...HEADER_LINES)
       const date = node.children.find((child) => child.type === 'date')
       if (date) blocks.push(dateNodeLine(date))
-    } else {
+    } else if (node.type === 'paper') {
       paperNodeBlocks(node, blocks)
     }
   }
@@ -72,7 +96,7 @@ function paperNodeBlocks(paper: PaperNode, blocks: string[]): void {
   let metadata: MetadataNode | undefined
   for (const child of paper.children) {
     if (child.type === 'metadata') metadata = child
-    else blocks.push(oneLine(child.value))
+    else if (child.type === 'title' || child.type === 'abstract') blocks.push(oneLine(child.value))
   }
   if (!metadata) return
   // The canonical order, whatever order the damaged text had.
@@ -89,18 +113,87 @@ function paperNodeBlocks(paper: PaperNode, blocks: string[]): void {
 function dateNodeLine(node: DateNode): string {
   const { month } = node
   if (month === null || dateProblem(node, node.year) !== null) return node.value
-  return dateLine(month, node.day, node.year, node.upvotes)
+  return dateLine(month, node.day, node.year, node.comments)
 }
 
 /** A typed date's line: its year only if the text wrote it (not given, not inferred). */
-function paperDateLine(date: PaperDate, upvotes: number | null): string {
-  return dateLine(date.month, date.day, date.yearInferred ? null : date.year, upvotes)
+function paperDateLine(date: PaperDate, comments: number | null): string {
+  return dateLine(date.month, date.day, date.yearInferred ? null : date.year, comments)
 }
 
-function dateLine(month: number, day: number, year: number | null, upvotes: number | null): string {
-  // The page writes four-digit years; the parser reads no other.
-  const written = year === null ? '' : `, ${String(year).padStart(4, '0')}`
-  return `${monthName(month)} ${day}${written}${isCount(upvotes) ? ` ${upvotes}` : ''}`
+function dateLine(month: number, day: number, year: number | null, comments: number | null): string {
+  return `${writeDate(month, day, year)}${isCount(comments) ? ` ${comments}` : ''}`
+}
+
+/**
+ * The digest a tree writes, for the markdown writer: each node's value as
+ * written (a date's year only where the text wrote it).
+ */
+function treeDigest(root: DigestRoot): Digest {
+  const digest: Digest = { title: null, date: null, rendering: 'text', page: null, query: null, papers: [] }
+  for (const node of root.children) {
+    if (node.type === 'header') {
+      if (node.children.some((child) => child.type === 'headerLine' && child.value === 'Daily Papers')) {
+        digest.title = 'Daily Papers'
+      }
+      const date = node.children.find((child) => child.type === 'date')
+      if (date) digest.date = writtenDate(date)
+    } else if (node.type === 'paper') {
+      digest.papers.push(treePaper(node))
+    }
+  }
+  return digest
+}
+
+function treePaper(node: PaperNode): Paper {
+  const paper: Paper = {
+    title: '',
+    abstract: '',
+    authorCount: null,
+    organization: null,
+    published: null,
+    upvotes: null,
+    comments: null,
+    submittedBy: null,
+    arxivId: null,
+    githubRepo: null,
+    githubStars: null,
+    links: [],
+    line: node.position.start.line,
+  }
+  for (const child of node.children) {
+    if (child.type === 'title') paper.title = child.value
+    else if (child.type === 'abstract') paper.abstract = child.value
+    else if (child.type === 'upvotes') paper.upvotes = child.value
+    else if (child.type === 'submittedBy') paper.submittedBy = child.value
+    else if (child.type === 'github') {
+      paper.githubRepo = child.value || null
+      paper.githubStars = child.stars
+    } else {
+      for (const part of child.children) {
+        if (part.type === 'authors') paper.authorCount = part.count
+        else if (part.type === 'organization') paper.organization = part.value
+        else if (part.type === 'date') {
+          paper.published = writtenDate(part)
+          paper.comments ??= part.comments ?? 0
+        } else if (part.type === 'comments') paper.comments = part.value
+      }
+    }
+  }
+  return paper
+}
+
+function writtenDate(node: DateNode): PaperDate | null {
+  const { month, day, year } = node
+  if (month === null || dateProblem(node, year) !== null) return null
+  return {
+    text: node.text,
+    year,
+    month,
+    day,
+    yearInferred: false,
+    iso: year === null ? null : isoDate(year, month, day),
+  }
 }
 
 /** The page never singularises: `1 authors`. */

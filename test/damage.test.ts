@@ -53,7 +53,15 @@ describe('damaged digests', () => {
 
   it('cover every rule about text with a fixture', () => {
     const found = new Set(NAMES.flatMap((name) => readGolden('damage', name).messages.map((message) => message.ruleId)))
-    const aboutBytesOrSize = ['invalid-encoding', 'input-too-large']
+    // Rules about bytes and size, and the cards of the other renderings, have tests of their own.
+    const aboutBytesOrSize = [
+      'invalid-encoding',
+      'input-too-large',
+      'binary-input',
+      'line-too-long',
+      'no-papers',
+      'duplicate-paper',
+    ]
     expect([...found].sort()).toEqual(
       Object.keys(RULES)
         .filter((rule) => !aboutBytesOrSize.includes(rule))
@@ -81,12 +89,12 @@ describe('what damaged records become', () => {
     expect(paper('incomplete-metadata', 'LEMUR Neural Network Dataset: Towards Seamless AutoML')).toMatchObject({
       authorCount: 10,
       published: { text: 'Apr 14', iso: '2025-04-14' },
-      upvotes: 0,
+      comments: 0,
     })
     expect(paper('incomplete-metadata', 'Benchmarking Neural Network Training Algorithms')).toMatchObject({
       authorCount: 25,
       published: { iso: '2023-06-12' },
-      upvotes: 1,
+      comments: 1,
     })
     expect(paper('incomplete-metadata', 'FLoRA: Low-Rank Core Space for N-dimension')).toMatchObject({
       authorCount: null,
@@ -98,20 +106,20 @@ describe('what damaged records become', () => {
     expect(paper('cut-in-metadata', 'Benchmarking Neural Network Training Algorithms')).toMatchObject({
       authorCount: 25,
       published: null,
-      upvotes: null,
+      comments: null,
     })
     const cut = paper('cut-in-abstract', 'Benchmarking Neural Network Training Algorithms')!
     expect(cut.abstract).toHaveLength(400)
-    expect(cut).toMatchObject({ authorCount: null, published: null, upvotes: null })
+    expect(cut).toMatchObject({ authorCount: null, published: null, comments: null })
   })
 
-  it('an invalid date leaves the paper without one, but keeps its upvotes', () => {
+  it('an invalid date leaves the paper without one, but keeps its comment count', () => {
     expect(
       paper('invalid-date', 'Context-aware Decoding Reduces Hallucination in Query-focused Summarization'),
     ).toMatchObject({
       authorCount: 1,
       published: null,
-      upvotes: 0,
+      comments: 0,
     })
   })
 
@@ -121,7 +129,7 @@ describe('what damaged records become', () => {
       paper('date-like-title', 'Benchmarking Neural Network Training Algorithms as of Jun 12, 2023'),
     ).toMatchObject({
       published: { text: 'Jun 12, 2023' },
-      upvotes: 1,
+      comments: 1,
     })
   })
 

@@ -45,7 +45,14 @@ async function stream(bytes: Uint8Array) {
 /** What each input must come out as, beyond a valid digest. */
 const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Array) => void> = {
   empty(result) {
-    expect(digestOf(result)).toEqual({ title: null, date: null, papers: [] })
+    expect(digestOf(result)).toEqual({
+      title: null,
+      date: null,
+      rendering: 'text',
+      page: null,
+      query: null,
+      papers: [],
+    })
     expect(rules(result.messages)).toEqual({ 'missing-header': 1 })
   },
   'header-only'(result) {
@@ -104,7 +111,7 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
       abstract: 'An abstract\u2029with paragraph separators\u2029inside.',
       authorCount: 3,
       published: { iso: '2025-05-13' },
-      upvotes: 2,
+      comments: 2,
       line: 13,
     })
     expect(papers[1]).toMatchObject({ title: 'A second title', authorCount: null, published: null })
@@ -152,7 +159,14 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
   'records-100k'(result) {
     // Over the limit: nothing parsed, one error.
     expect(result.messages.map((message) => message.ruleId)).toEqual(['input-too-large'])
-    expect(digestOf(result)).toEqual({ title: null, date: null, papers: [] })
+    expect(digestOf(result)).toEqual({
+      title: null,
+      date: null,
+      rendering: 'text',
+      page: null,
+      query: null,
+      papers: [],
+    })
   },
 }
 

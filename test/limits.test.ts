@@ -18,7 +18,7 @@ import { wellFormed } from './helpers/hostile.js'
 const encode = (text: string) => new TextEncoder().encode(text)
 const DIGEST = 'A title\n\nAn abstract.\n\n  • 2 authors\n·\nMay 13 2'
 const BYTES = encode(DIGEST).length
-const EMPTY = { title: null, date: null, papers: [] }
+const EMPTY = { title: null, date: null, rendering: 'text', page: null, query: null, papers: [] }
 
 function expectTooLarge(input: DigestInput, maxBytes: number) {
   const result = safeParseDigest(input, { maxBytes, year: 2025 })
@@ -59,7 +59,7 @@ describe('options.maxBytes', () => {
   ])('refuses %s one byte over the limit, and parses it at the limit', (_, input) => {
     expectTooLarge(input, BYTES - 1)
     const result = expectParsed(input, BYTES)
-    expect(result.success && result.data.papers).toMatchObject([{ title: 'A title', authorCount: 2, upvotes: 2 }])
+    expect(result.success && result.data.papers).toMatchObject([{ title: 'A title', authorCount: 2, comments: 2 }])
   })
 
   it('counts characters outside ASCII as the bytes UTF-8 takes for them', () => {

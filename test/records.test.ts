@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitRecords } from '../src/grammar/records.js'
+import { splitRun, splitRunBeforeBlock } from '../src/grammar/records.js'
 import { classifyLine } from '../src/tokenize/classify.js'
 
 const ABSTRACT = `${'We study a problem of some importance and show results. '.repeat(20).trim()}`
@@ -12,38 +12,38 @@ const paper = (title: number, abstract: number | null, metadata: boolean) => ({
 })
 const stray = (line: number) => ({ kind: 'stray', line })
 
-describe('splitRecords', () => {
+describe('splitRun and splitRunBeforeBlock', () => {
   it('reads the two lines before a metadata block as its title and abstract', () => {
-    expect(splitRecords(lines('A title', ABSTRACT), true)).toEqual([paper(0, 1, true)])
+    expect(splitRunBeforeBlock(lines('A title', ABSTRACT))).toEqual([paper(0, 1, true)])
   })
 
   it('lets structure win over shape: a short abstract and a long title still pair', () => {
-    expect(splitRecords(lines(`A very long title ${'x'.repeat(240)}`, 'Short.'), true)).toEqual([paper(0, 1, true)])
+    expect(splitRunBeforeBlock(lines(`A very long title ${'x'.repeat(240)}`, 'Short.'))).toEqual([paper(0, 1, true)])
   })
 
   it('reads an even run without metadata as records without metadata', () => {
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), false)).toEqual([
+    expect(splitRun(lines('Title one', ABSTRACT, 'Title two', ABSTRACT))).toEqual([
       paper(0, 1, false),
       paper(2, 3, false),
     ])
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two', ABSTRACT), true)).toEqual([
+    expect(splitRunBeforeBlock(lines('Title one', ABSTRACT, 'Title two', ABSTRACT))).toEqual([
       paper(0, 1, false),
       paper(2, 3, true),
     ])
   })
 
   it('reads a single line before a metadata block as a title without an abstract', () => {
-    expect(splitRecords(lines('A title'), true)).toEqual([paper(0, null, true)])
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Title two'), true)).toEqual([
+    expect(splitRunBeforeBlock(lines('A title'))).toEqual([paper(0, null, true)])
+    expect(splitRunBeforeBlock(lines('Title one', ABSTRACT, 'Title two'))).toEqual([
       paper(0, 1, false),
       paper(2, null, true),
     ])
   })
 
   it('lets shape pick the stray line of an odd run', () => {
-    expect(splitRecords(lines('Sign in', 'A title', ABSTRACT), true)).toEqual([stray(0), paper(1, 2, true)])
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Log in'), false)).toEqual([paper(0, 1, false), stray(2)])
-    expect(splitRecords(lines('Title one', ABSTRACT, 'Sign in', 'Title two', ABSTRACT), true)).toEqual([
+    expect(splitRunBeforeBlock(lines('Sign in', 'A title', ABSTRACT))).toEqual([stray(0), paper(1, 2, true)])
+    expect(splitRun(lines('Title one', ABSTRACT, 'Log in'))).toEqual([paper(0, 1, false), stray(2)])
+    expect(splitRunBeforeBlock(lines('Title one', ABSTRACT, 'Sign in', 'Title two', ABSTRACT))).toEqual([
       paper(0, 1, false),
       stray(2),
       paper(3, 4, true),
@@ -52,19 +52,19 @@ describe('splitRecords', () => {
 
   it('never makes page chrome or markup into a paper', () => {
     expect(
-      splitRecords(lines('<div class="banner">Cookies</div>', '<a href="/x">More</a>', 'A title', ABSTRACT), true),
+      splitRunBeforeBlock(lines('<div class="banner">Cookies</div>', '<a href="/x">More</a>', 'A title', ABSTRACT)),
     ).toEqual([stray(0), stray(1), paper(2, 3, true)])
-    expect(splitRecords(lines('Subscribe', 'Daily Papers'), false)).toEqual([stray(0), stray(1)])
+    expect(splitRun(lines('Subscribe', 'Daily Papers'))).toEqual([stray(0), stray(1)])
   })
 
   it('leaves a lone line a stray, and a metadata block with no line before it to none', () => {
-    expect(splitRecords(lines('A title'), false)).toEqual([stray(0)])
-    expect(splitRecords([], true)).toEqual([])
+    expect(splitRun(lines('A title'))).toEqual([stray(0)])
+    expect(splitRunBeforeBlock([])).toEqual([])
   })
 
   it('takes time linear in the run', () => {
     const run = lines(...Array.from({ length: 20_000 }, (_, index) => (index % 2 ? ABSTRACT : `Title ${index}`)))
-    const choices = splitRecords(run, true)
+    const choices = splitRunBeforeBlock(run)
     expect(choices).toHaveLength(10_000)
     expect(choices.at(-1)).toEqual(paper(19_998, 19_999, true))
   })

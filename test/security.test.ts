@@ -15,7 +15,21 @@ describe('input never becomes code or keys', () => {
     expect(digest.papers.map((paper) => paper.title)).toEqual(['__proto__', 'constructor', 'prototype', 'toString'])
     for (const paper of digest.papers) {
       expect(Object.getPrototypeOf(paper)).toBe(Object.prototype)
-      expect(Object.keys(paper)).toEqual(['title', 'abstract', 'authorCount', 'published', 'upvotes', 'links', 'line'])
+      expect(Object.keys(paper)).toEqual([
+        'title',
+        'abstract',
+        'authorCount',
+        'organization',
+        'published',
+        'upvotes',
+        'comments',
+        'submittedBy',
+        'arxivId',
+        'githubRepo',
+        'githubStars',
+        'links',
+        'line',
+      ])
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     expect(stringifyDigest(digest)).toBe(text)

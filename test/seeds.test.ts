@@ -16,23 +16,36 @@ function naiveRead(text: string, year: number): Array<Omit<Paper, 'links'>> {
   let line = 1 + blocks.slice(0, 6).reduce((sum, block) => sum + block.split('\n').length + 1, 0)
   for (let index = 6; index < blocks.length;) {
     const [title, abstract, metadata] = [blocks[index]!, blocks[index + 1]!, blocks[index + 2]]
-    const paper: Omit<Paper, 'links'> = { title, abstract, authorCount: null, published: null, upvotes: null, line }
+    const paper: Omit<Paper, 'links'> = {
+      title,
+      abstract,
+      authorCount: null,
+      organization: null,
+      published: null,
+      upvotes: null, // the text rendering shows no vote count
+      comments: null,
+      submittedBy: null,
+      arxivId: null,
+      githubRepo: null,
+      githubStars: null,
+      line,
+    }
     if (metadata?.startsWith('  • ')) {
       const [authors, dot, date] = metadata.split('\n')
       expect(dot).toBe('·')
       paper.authorCount = Number(/^ {2}• (\d+) authors?$/.exec(authors!)![1])
-      const [, month, day, written, upvotes] = /^(\w{3}) (\d+)(?:, (\d{4}))?(?: (\d+))?$/.exec(date!)!
+      const [, month, day, written, comments] = /^(\w{3}) (\d+)(?:, (\d{4}))?(?: (\d+))?$/.exec(date!)!
       const y = written ? Number(written) : year
       const iso = `${y}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`
       paper.published = {
-        text: upvotes ? date!.slice(0, -upvotes.length - 1) : date!,
+        text: comments ? date!.slice(0, -comments.length - 1) : date!,
         year: y,
         month: MONTHS.indexOf(month!) + 1,
         day: Number(day),
         yearInferred: !written,
         iso,
       }
-      paper.upvotes = upvotes ? Number(upvotes) : 0
+      paper.comments = comments ? Number(comments) : 0
       index += 3
       line += 8
     } else {
@@ -93,13 +106,14 @@ describe('the seeds', () => {
       yearInferred: true,
       iso: '2025-05-13',
     })
-    expect(optimizing.upvotes).toBe(2)
+    expect(optimizing).toMatchObject({ comments: 2, upvotes: null })
     const benchmarking = digest.papers.find(
       (paper) => paper.title === 'Benchmarking Neural Network Training Algorithms',
     )!
     expect(benchmarking).toMatchObject({
       authorCount: 25,
-      upvotes: 1,
+      comments: 1,
+      upvotes: null,
       published: { text: 'Jun 12, 2023', year: 2023, yearInferred: false },
     })
   })

@@ -17,8 +17,14 @@ const paper = (fields: Partial<Paper>): Paper => ({
   title: 'A title',
   abstract: 'An abstract.',
   authorCount: null,
+  organization: null,
   published: null,
   upvotes: null,
+  comments: null,
+  submittedBy: null,
+  arxivId: null,
+  githubRepo: null,
+  githubStars: null,
   links: [],
   line: 1,
   ...fields,
@@ -26,6 +32,9 @@ const paper = (fields: Partial<Paper>): Paper => ({
 const digest = (papers: Paper[], title: string | null = null, date: PaperDate | null = null): Digest => ({
   title,
   date,
+  rendering: 'text',
+  page: title === null ? null : 'daily',
+  query: null,
   papers,
 })
 const may13: PaperDate = { text: 'May 13', year: 2025, month: 5, day: 13, yearInferred: true, iso: '2025-05-13' }
@@ -39,13 +48,13 @@ describe('stringifyDigest', () => {
 
   it('writes a paper without metadata, or without an abstract', () => {
     expect(stringifyDigest(digest([paper({})]))).toBe('A title\n\nAn abstract.')
-    const bare = paper({ abstract: '', authorCount: 2, published: may13, upvotes: 0 })
+    const bare = paper({ abstract: '', authorCount: 2, published: may13, comments: 0 })
     expect(stringifyDigest(digest([bare]))).toBe('A title\n\n  • 2 authors\n·\nMay 13')
   })
 
   it('writes the metadata block whole, as far as its fields go', () => {
     expect(stringifyDigest(digest([paper({ authorCount: 3 })]))).toBe('A title\n\nAn abstract.\n\n  • 3 authors\n·')
-    expect(stringifyDigest(digest([paper({ published: may13, upvotes: 4 })]))).toBe(
+    expect(stringifyDigest(digest([paper({ published: may13, comments: 4 })]))).toBe(
       'A title\n\nAn abstract.\n\n·\nMay 13 4',
     )
   })
@@ -67,15 +76,15 @@ describe('stringifyDigest', () => {
       iso: '2021-08-14',
     }
     const papers = [
-      paper({ authorCount: 4, published: written, upvotes: 2 }),
-      paper({ authorCount: 4, published: may13, upvotes: 0 }),
+      paper({ authorCount: 4, published: written, comments: 2 }),
+      paper({ authorCount: 4, published: may13, comments: 0 }),
     ]
     expect(stringifyDigest(digest(papers))).toBe(
       'A title\n\nAn abstract.\n\n  • 4 authors\n·\nAug 14, 2021 2\n\nA title\n\nAn abstract.\n\n  • 4 authors\n·\nMay 13',
     )
     // Four digits, which is all the parser reads as a year.
     const early = { ...written, year: 812, iso: '0812-08-14' }
-    expect(stringifyDigest(digest([paper({ authorCount: 1, published: early, upvotes: 0 })]))).toMatch(
+    expect(stringifyDigest(digest([paper({ authorCount: 1, published: early, comments: 0 })]))).toMatch(
       /\nAug 14, 0812$/,
     )
   })
@@ -241,9 +250,25 @@ const withMetadata = fc
     ),
     authorCount: fc.integer({ min: 1, max: 40 }),
     published: date,
-    upvotes: fc.integer({ min: 0, max: 50 }),
+    comments: fc.integer({ min: 0, max: 50 }),
   })
-  .map(({ abstract: { text, links }, ...fields }): Paper => ({ ...fields, abstract: text, links, line: 0 }))
+  .map(({ abstract: { text, links }, ...fields }): Paper => ({
+    ...NO_CARD_FIELDS,
+    ...fields,
+    abstract: text,
+    links,
+    line: 0,
+  }))
+
+/** The fields the text rendering cannot hold. */
+const NO_CARD_FIELDS = {
+  organization: null,
+  upvotes: null,
+  submittedBy: null,
+  arxivId: null,
+  githubRepo: null,
+  githubStars: null,
+} as const
 
 const withoutMetadata = fc
   .record({ title, abstract: abstract(fc.array(piece, { minLength: 25, maxLength: 80 }), 250) })
@@ -252,7 +277,8 @@ const withoutMetadata = fc
     abstract: text,
     authorCount: null,
     published: null,
-    upvotes: null,
+    comments: null,
+    ...NO_CARD_FIELDS,
     links,
     line: 0,
   }))

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { type Token, tokenize } from '../src/index.js'
 import { LineScanner } from '../src/tokenize/scanner.js'
-import type { Line } from '../src/tokenize/line.js'
+import { classifyLine } from '../src/tokenize/classify.js'
 
 const kinds = (text: string) => tokenize(text).map((token) => token.type)
 
@@ -35,9 +35,9 @@ describe('tokenize', () => {
       month: 6,
       day: 12,
       year: 2023,
-      upvotes: 1,
+      comments: 1,
     })
-    expect(upvoted).toMatchObject({ text: 'May 13', month: 5, day: 13, year: null, upvotes: 2 })
+    expect(upvoted).toMatchObject({ text: 'May 13', month: 5, day: 13, year: null, comments: 2 })
     expect(authors).toMatchObject({ type: 'authors', value: '• 25 authors', count: 25 })
     expect(one).toMatchObject({ count: 1 })
     expect(unreadable).toMatchObject({ type: 'authors', count: null })
@@ -86,8 +86,12 @@ describe('tokenize', () => {
 
 describe('the incremental scanner', () => {
   const scan = (pieces: string[]) => {
-    const lines: Line[] = []
-    const scanner = new LineScanner({ line: (line) => lines.push(line), message() {} }, true)
+    const lines: Array<{ kind: string; value: string; line: number; column: number; offset: number }> = []
+    const scanner = new LineScanner({
+      line: (value, line, column, offset) => lines.push(classifyLine(value, line, column, offset)),
+      blank: (value, line, column, offset) => lines.push({ kind: 'blank', value, line, column, offset }),
+      message() {},
+    })
     for (const piece of pieces) scanner.push(piece)
     scanner.end()
     return lines

@@ -46,13 +46,22 @@ const paper = fc.record({
   abstract: fc.constantFrom('', 'An abstract.'),
   authorCount: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 50 })),
   published: fc.oneof(fc.constant(null), date),
+  organization: fc.constantFrom(null, 'Carnegie Mellon University', ' x'),
   upvotes: fc.oneof(fc.constant(null), fc.nat()),
+  comments: fc.oneof(fc.constant(null), fc.nat()),
+  submittedBy: fc.constantFrom(null, 'akhaliq'),
+  arxivId: fc.constantFrom(null, '2606.00683', '2606.00683v2', 'hep-th/9901001', '26.1'),
+  githubRepo: fc.constantFrom(null, 'https://github.com/a/b', 'http://github.com/a/b'),
+  githubStars: fc.oneof(fc.constant(null), fc.nat()),
   links: fc.array(fc.constantFrom('https://x.org/a', 'http://y.org')),
   line: fc.integer({ min: 1, max: 1000 }),
 })
 const digest = fc.record({
   title: fc.constantFrom(null, 'Daily Papers'),
   date: fc.oneof(fc.constant(null), date),
+  rendering: fc.constantFrom('text', 'markdown', 'weblinks', 'html'),
+  page: fc.constantFrom(null, 'daily', 'search', 'yearly'),
+  query: fc.constantFrom(null, 'rag'),
   papers: fc.array(paper, { maxLength: 3 }),
 })
 

@@ -1,14 +1,13 @@
-import { isoDate } from '../dates.js'
-import { dateProblem } from '../grammar/date-node.js'
-import type { PaperRecord } from '../grammar/grammar.js'
-import type { Paper, PaperDate } from '../schema/schema.js'
-import type { DateParts, Line } from '../tokenize/line.js'
+import { type DateParts, dateProblem, isoDate } from '../dates.js'
+import type { HeaderRecord, PaperRecord } from '../grammar/record.js'
+import type { Rendering } from '../grammar/detect.js'
+import type { Digest, Paper, PaperDate } from '../schema/schema.js'
 import { findLinks } from './links.js'
 import type { Years } from './years.js'
 
-/** The typed date of a date line, or `null` if it is not a valid date. */
+/** The typed date of what a date says, or `null` if it is not a valid date. */
 function composeDate(date: DateParts, years: Years): PaperDate | null {
-  const year = years.of(date)
+  const year = years.yearOf(date)
   if (date.month === null || dateProblem(date, year) !== null) return null
   return {
     text: date.text,
@@ -38,37 +37,37 @@ export function completeYear(paper: Paper, year: number): void {
 }
 
 /** The typed paper of a record. */
-export function composePaper({ title, abstract, metadata }: PaperRecord, years: Years): Paper {
-  let authorCount: number | null = null
-  let published: PaperDate | null = null
-  let upvotes: number | null = null
-  for (const line of metadata ?? []) {
-    if (line.kind === 'authors') {
-      authorCount = line.count !== null && line.count > 0 ? line.count : null
-    } else if (line.kind === 'date') {
-      published = composeDate(line.date!, years)
-      upvotes = line.date!.upvotes ?? 0
-    }
-  }
-  const text = abstract ? abstract.value : ''
+export function composePaper(record: PaperRecord, years: Years): Paper {
+  const { metadata } = record
+  const date = metadata?.date ?? null
+  const authors = metadata?.authors?.value ?? null
+  const abstract = record.abstract?.value ?? ''
+  const github = record.github?.value ?? null
   return {
-    title: title.value,
-    abstract: text,
-    authorCount,
-    published,
-    upvotes,
-    links: findLinks(text),
-    line: title.line,
+    title: record.title.value,
+    abstract,
+    authorCount: authors !== null && authors > 0 ? authors : null,
+    organization: metadata?.organization?.value ?? null,
+    published: date && composeDate(date.value, years),
+    upvotes: record.upvotes?.value ?? null,
+    comments: date ? (metadata?.comments?.value ?? date.value.count ?? 0) : null,
+    submittedBy: record.submittedBy?.value ?? null,
+    arxivId: record.arxivId,
+    githubRepo: github?.repo || null,
+    githubStars: github?.stars ?? null,
+    links: findLinks(abstract),
+    line: record.title.first.line,
   }
 }
 
-/** The digest's title and date, from its header's lines. */
-export function composeHeader(lines: readonly Line[], years: Years): { title: string | null; date: PaperDate | null } {
-  let title: string | null = null
-  let date: PaperDate | null = null
-  for (const line of lines) {
-    if (line.kind === 'date') date = composeDate(line.date!, years)
-    else if (line.value === 'Daily Papers') title = line.value
+/** The digest's own fields, from its header. */
+export function composeHeader(header: HeaderRecord | null, years: Years, rendering: Rendering): Omit<Digest, 'papers'> {
+  const date = header?.date ?? null
+  return {
+    title: header?.title ?? null,
+    date: date && composeDate(date.value, years),
+    rendering,
+    page: header?.page ?? null,
+    query: header?.query ?? null,
   }
-  return { title, date }
 }

@@ -1,80 +1,98 @@
 import { diagnostic, quote } from '../diagnostics.js'
 import type { Diagnostic } from '../schema/schema.js'
-import { type Line, positionOf, spanOf } from '../tokenize/line.js'
+import { type AuthorsLine, type DateLine, type SeparatorLine, positionOf, spanOf } from '../tokenize/line.js'
+import type { Metadata } from './record.js'
 
 /** The lines of a metadata block, in page order. */
 const RANK = { authors: 0, separator: 1, date: 2 } as const
-type MetadataKind = keyof typeof RANK
 
 /**
- * A metadata block while it is read: `• N authors`, `·`, then a date. A block
- * ends at its date, or at the first line that cannot continue it (a line it
- * already has, or any other line).
+ * A metadata block of the text rendering while it is read: `• N authors`,
+ * `·`, then a date. A block ends at its date, or at the first line that
+ * cannot continue it (a line it already has, or any other line).
  */
 export class MetadataBlock {
-  authors: Line | null = null
-  separator: Line | null = null
-  date: Line | null = null
-  /** The block's lines, in source order. */
-  readonly lines: Line[] = []
+  #authors: AuthorsLine | null = null
+  #separator: SeparatorLine | null = null
+  #date: DateLine | null = null
+  readonly #first: AuthorsLine | SeparatorLine
+  #last: AuthorsLine | SeparatorLine | DateLine
+  #lines = 0
   #inOrder = true
   #lastRank = -1
 
-  constructor(first: Line) {
+  constructor(first: AuthorsLine | SeparatorLine) {
+    this.#first = this.#last = first
     this.add(first)
   }
 
   /** Whether a line of this kind continues the block. */
-  accepts(kind: MetadataKind): boolean {
-    return this.date === null && (kind === 'date' || this[kind] === null)
+  accepts(kind: 'authors' | 'separator' | 'date'): boolean {
+    if (this.#date !== null) return false
+    return kind === 'date' || (kind === 'authors' ? this.#authors === null : this.#separator === null)
   }
 
   /** Whether a line only roughly shaped like a date would be its date. */
   expectsDate(): boolean {
-    return this.date === null && this.separator !== null
+    return this.#date === null && this.#separator !== null
   }
 
   /** Add an `authors`, `separator` or `date` line. */
-  add(line: Line): void {
-    // Plain property writes: a computed `this[kind]` is a slow keyed store.
-    const kind = line.kind as MetadataKind
-    if (kind === 'authors') this.authors = line
-    else if (kind === 'separator') this.separator = line
-    else this.date = line
-    const rank = RANK[kind]
+  add(line: AuthorsLine | SeparatorLine | DateLine): void {
+    if (line.kind === 'authors') this.#authors = line
+    else if (line.kind === 'separator') this.#separator = line
+    else this.#date = line
+    const rank = RANK[line.kind]
     if (rank < this.#lastRank) this.#inOrder = false
     this.#lastRank = rank
-    this.lines.push(line)
+    this.#last = line
+    this.#lines++
   }
 
-  /** Whether the block is whole, in order, with a readable author count. */
-  get complete(): boolean {
-    return (
-      this.#inOrder &&
-      this.date !== null &&
-      this.separator !== null &&
-      this.authors !== null &&
-      (this.authors.count ?? 0) > 0
-    )
+  /** How many lines the block has. */
+  get size(): number {
+    return this.#lines
+  }
+
+  /** The block's parts by name. */
+  metadata(): Metadata {
+    const authors = this.#authors
+    const date = this.#date
+    return {
+      first: this.#first,
+      last: this.#last,
+      authors: authors && { value: authors.count, first: authors, last: authors },
+      organization: null,
+      separator: this.#separator && { first: this.#separator, last: this.#separator },
+      date: date && { value: date.date, first: date, last: date },
+      comments: null,
+    }
+  }
+
+  /** The date line, if the block has one. */
+  get date(): DateLine | null {
+    return this.#date
   }
 
   /**
    * What is wrong with the block once it has ended, beside its date (which
    * the grammar checks).
    *
-   * @param atEnd Whether the text ended inside the block.
    * @param title The title of the paper the block belongs to.
+   * @param textEnded Whether the text ended inside the block.
    */
-  problems(atEnd: boolean, title: string): Diagnostic[] {
-    if (this.complete) return []
+  problems(title: string, textEnded: boolean): Diagnostic[] {
+    const authors = this.#authors
+    const whole = this.#date !== null && this.#separator !== null && authors !== null
+    if (this.#inOrder && whole && (authors.count ?? 0) > 0) return []
     const problems: Diagnostic[] = []
-    const position = spanOf(this.lines[0]!, this.lines[this.lines.length - 1]!)
+    const position = spanOf(this.#first, this.#last)
     const missing = [
-      this.authors === null && 'the author count',
-      this.separator === null && 'the "·" line',
-      this.date === null && 'the date',
+      authors === null && 'the author count',
+      this.#separator === null && 'the "·" line',
+      this.#date === null && 'the date',
     ].filter((part): part is string => part !== false)
-    if (atEnd && this.#inOrder && this.date === null) {
+    if (textEnded && this.#inOrder && this.#date === null) {
       const message = `the text ends inside the metadata block of ${quote(title)}, before ${missing.join(' and ')}`
       problems.push(diagnostic('truncated-record', message, position))
     } else if (missing.length > 0 || !this.#inOrder) {
@@ -85,7 +103,6 @@ export class MetadataBlock {
       const message = `the metadata block of ${quote(title)} ${what.filter(Boolean).join(' and ')}`
       problems.push(diagnostic('incomplete-metadata', message, position))
     }
-    const authors = this.authors
     if (authors && (authors.count === null || authors.count < 1)) {
       const reason =
         authors.count === null
@@ -94,5 +111,10 @@ export class MetadataBlock {
       problems.push(diagnostic('incomplete-metadata', reason, positionOf(authors)))
     }
     return problems
+  }
+
+  /** The first and last lines, for a block that no title takes. */
+  get span(): { first: AuthorsLine | SeparatorLine; last: AuthorsLine | SeparatorLine | DateLine } {
+    return { first: this.#first, last: this.#last }
   }
 }

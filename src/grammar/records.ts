@@ -2,7 +2,7 @@ import type { Line } from '../tokenize/line.js'
 import { abstractCost, titleCost } from './shape.js'
 
 /** What one text line, or two, of a run turned out to be. */
-export type Choice =
+export type Reading =
   /** A paper: its title line, its abstract line if any, and whether the metadata block that ends the run is its own. */
   | { kind: 'paper'; title: number; abstract: number | null; metadata: boolean }
   /** A line that belongs to no record. */
@@ -32,12 +32,20 @@ let steps = new Uint8Array(16)
  * shapes decide which, by the cheapest reading overall (dynamic programming,
  * linear in the run's length).
  *
- * @param lines The run, in order.
- * @param anchored Whether a metadata block follows the run. Its record is the
- *   last paper of the run; lines after that paper are strays, and if no paper
- *   can take it, the block belongs to none.
+ * When a metadata block follows the run ({@link splitRunBeforeBlock}), its
+ * record is the last paper of the run; lines after that paper are strays, and
+ * if no paper can take it, the block belongs to none.
  */
-export function splitRecords(lines: readonly Line[], anchored: boolean): Choice[] {
+export function splitRun(lines: readonly Line[]): Reading[] {
+  return splitRecords(lines, false)
+}
+
+/** Like {@link splitRun}, for the run just before a metadata block: its last paper takes the block. */
+export function splitRunBeforeBlock(lines: readonly Line[]): Reading[] {
+  return splitRecords(lines, true)
+}
+
+function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   const n = lines.length
   // The common case, two lines before a block, without the tables: the pair
   // costs at most 10 here, and every other reading at least 10 (a stray and a
@@ -70,7 +78,7 @@ export function splitRecords(lines: readonly Line[], anchored: boolean): Choice[
     }
   }
 
-  const choices: Choice[] = []
+  const choices: Reading[] = []
   let end = n
   if (anchored) {
     // Where the anchored paper starts, and whether it has an abstract.

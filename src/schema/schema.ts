@@ -9,6 +9,8 @@ import * as z from 'zod/mini'
 
 /** Not empty, and no white space at either end. */
 const TRIMMED = /^\S(?:[^]*\S)?$/
+/** A new-style (`2606.00683`, `2606.00683v2`) or old-style (`hep-th/9901001`) arXiv id. */
+const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
 /** A year from 1 to 9999, as `iso` needs four digits. */
 const YEAR = z.int().check(z.gte(1), z.lte(9999))
 
@@ -28,7 +30,7 @@ const YEAR = z.int().check(z.gte(1), z.lte(9999))
 export const PaperDateSchema = z.object({
   text: z
     .string()
-    .check(z.minLength(1), z.describe('The date as written, without the upvote count: "May 13", "Aug 14, 2021".')),
+    .check(z.minLength(1), z.describe('The date as written, without the comment count: "May 13", "Aug 14, 2021".')),
   year: z
     .nullable(YEAR)
     .check(
@@ -55,25 +57,75 @@ export const PaperDateSchema = z.object({
  * ```
  */
 export const PaperSchema = z.object({
-  title: z.string().check(z.regex(TRIMMED), z.describe('Not empty, trimmed.')),
+  title: z
+    .string()
+    .check(
+      z.regex(TRIMMED),
+      z.describe('The title: not empty, trimmed, markup removed, hard wraps joined with one space.'),
+    ),
   abstract: z
     .string()
-    .check(z.describe('Verbatim and trimmed; "" only when the record has none (and a diagnostic says so).')),
+    .check(
+      z.describe(
+        'The abstract (or the AI summary a trending card shows), verbatim: hard wraps joined with one space, markup removed, trimmed. "" only when the card has none (and a diagnostic says so).',
+      ),
+    ),
   authorCount: z
     .nullable(z.int().check(z.positive()))
     .check(
-      z.describe('The number of authors; null when the record has no metadata block or the count cannot be read.'),
+      z.describe(
+        'The number of authors the card shows ("4 authors"); null when it shows none: an organisation instead, no metadata, or a count that cannot be read.',
+      ),
+    ),
+  organization: z
+    .nullable(z.string().check(z.regex(TRIMMED)))
+    .check(
+      z.describe(
+        'The organisation the card shows instead of the author count ("Carnegie Mellon University"); else null.',
+      ),
     ),
   published: z
     .nullable(PaperDateSchema)
-    .check(z.describe('The date of the metadata block; null when there is none or it is not a valid date.')),
+    .check(z.describe("The card's date; null when the card shows none or it is not a valid date.")),
   upvotes: z
     .nullable(z.int().check(z.nonnegative()))
-    .check(z.describe('The count after the date; 0 when the date line has none; null without a date line.')),
+    .check(
+      z.describe(
+        'The vote count shown before the title (or as "Upvote N"); "-" is 0. null when the rendering shows none (the text rendering never does).',
+      ),
+    ),
+  comments: z
+    .nullable(z.int().check(z.nonnegative()))
+    .check(
+      z.describe(
+        "The comment count shown after the date (it links to the paper's #community tab); 0 when the date has none; null when the card has no date.",
+      ),
+    ),
+  submittedBy: z
+    .nullable(z.string().check(z.regex(TRIMMED)))
+    .check(z.describe('The user name after "Submitted by" (trending cards); else null.')),
+  arxivId: z
+    .nullable(z.string().check(z.regex(ARXIV_ID)))
+    .check(
+      z.describe(
+        'The arXiv id ("2606.00683"), from the card\'s links to huggingface.co/papers/ID or arxiv.org; null when the card links to neither.',
+      ),
+    ),
+  githubRepo: z
+    .nullable(z.string().check(z.regex(/^https:\/\/github\.com\/\S+$/)))
+    .check(z.describe('The card\'s GitHub link ("https://github.com/OWNER/REPO"); else null.')),
+  githubStars: z
+    .nullable(z.int().check(z.nonnegative()))
+    .check(z.describe('The star count beside the GitHub link ("3.29k" is 3290); else null.')),
   links: z
     .array(z.string().check(z.regex(/^https?:\/\/\S+$/)))
-    .check(z.describe('The http(s) URLs in the abstract, trailing punctuation removed.')),
-  line: z.int().check(z.positive(), z.describe('The 1-based line of the title in the source text.')),
+    .check(z.describe('The http(s) URLs written in the abstract, in order, trailing punctuation removed.')),
+  line: z
+    .int()
+    .check(
+      z.positive(),
+      z.describe('The 1-based line of the title in the source text (the first line of a wrapped title).'),
+    ),
 })
 
 /**
@@ -87,8 +139,21 @@ export const PaperSchema = z.object({
  * ```
  */
 export const DigestSchema = z.object({
-  title: z.nullable(z.string()).check(z.describe('"Daily Papers" when the page header is present, else null.')),
-  date: z.nullable(PaperDateSchema).check(z.describe("The digest's own date line.")),
+  title: z
+    .nullable(z.string())
+    .check(z.describe('"Daily Papers" (or "Trending Papers") when the page header is present, else null.')),
+  date: z.nullable(PaperDateSchema).check(z.describe("The digest's own date line (the page's date), else null.")),
+  rendering: z
+    .enum(['text', 'markdown', 'weblinks'])
+    .check(
+      z.describe(
+        'How the page was written down: "text" (a browser copy), "markdown" (a crawler\'s or reader\'s markdown, a text browser\'s dump) or "weblinks" (each link\'s URL on a line of its own).',
+      ),
+    ),
+  page: z
+    .nullable(z.enum(['daily', 'weekly', 'monthly', 'search', 'trending']))
+    .check(z.describe('Which list the page is, when the text says; else null.')),
+  query: z.nullable(z.string()).check(z.describe('The search query a search page echoes; else null.')),
   papers: z.array(PaperSchema).check(z.describe('The papers, in source order.')),
 })
 

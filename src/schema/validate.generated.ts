@@ -6,7 +6,9 @@ import type { PaperDate, Paper, Digest } from './schema.js'
 
 const PATTERN_0 = /^\d{4}-\d{2}-\d{2}$/
 const PATTERN_1 = /^\S(?:[^]*\S)?$/
-const PATTERN_2 = /^https?:\/\/\S+$/
+const PATTERN_2 = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
+const PATTERN_3 = /^https:\/\/github\.com\/\S+$/
+const PATTERN_4 = /^https?:\/\/\S+$/
 
 /** Whether `value` passes `PaperDateSchema`. */
 export function isPaperDate(value: unknown): value is PaperDate {
@@ -53,24 +55,54 @@ export function isPaper(value: unknown): value is Paper {
     if (typeof v3 !== 'number' || !Number.isSafeInteger(v3)) return false
     if (v3 <= 0) return false
   }
-  const v4 = v0["published"]
+  const v4 = v0["organization"]
   if (v4 !== null) {
-    if (!isPaperDate(v4)) return false
+    if (typeof v4 !== 'string') return false
+    if (!PATTERN_1.test(v4)) return false
   }
-  const v5 = v0["upvotes"]
+  const v5 = v0["published"]
   if (v5 !== null) {
-    if (typeof v5 !== 'number' || !Number.isSafeInteger(v5)) return false
-    if (v5 < 0) return false
+    if (!isPaperDate(v5)) return false
   }
-  const v6 = v0["links"]
-  if (!Array.isArray(v6)) return false
-  for (const v7 of v6 as unknown[]) {
-    if (typeof v7 !== 'string') return false
-    if (!PATTERN_2.test(v7)) return false
+  const v6 = v0["upvotes"]
+  if (v6 !== null) {
+    if (typeof v6 !== 'number' || !Number.isSafeInteger(v6)) return false
+    if (v6 < 0) return false
   }
-  const v8 = v0["line"]
-  if (typeof v8 !== 'number' || !Number.isSafeInteger(v8)) return false
-  if (v8 <= 0) return false
+  const v7 = v0["comments"]
+  if (v7 !== null) {
+    if (typeof v7 !== 'number' || !Number.isSafeInteger(v7)) return false
+    if (v7 < 0) return false
+  }
+  const v8 = v0["submittedBy"]
+  if (v8 !== null) {
+    if (typeof v8 !== 'string') return false
+    if (!PATTERN_1.test(v8)) return false
+  }
+  const v9 = v0["arxivId"]
+  if (v9 !== null) {
+    if (typeof v9 !== 'string') return false
+    if (!PATTERN_2.test(v9)) return false
+  }
+  const v10 = v0["githubRepo"]
+  if (v10 !== null) {
+    if (typeof v10 !== 'string') return false
+    if (!PATTERN_3.test(v10)) return false
+  }
+  const v11 = v0["githubStars"]
+  if (v11 !== null) {
+    if (typeof v11 !== 'number' || !Number.isSafeInteger(v11)) return false
+    if (v11 < 0) return false
+  }
+  const v12 = v0["links"]
+  if (!Array.isArray(v12)) return false
+  for (const v13 of v12 as unknown[]) {
+    if (typeof v13 !== 'string') return false
+    if (!PATTERN_4.test(v13)) return false
+  }
+  const v14 = v0["line"]
+  if (typeof v14 !== 'number' || !Number.isSafeInteger(v14)) return false
+  if (v14 <= 0) return false
   return true
 }
 
@@ -86,10 +118,20 @@ export function isDigest(value: unknown): value is Digest {
   if (v2 !== null) {
     if (!isPaperDate(v2)) return false
   }
-  const v3 = v0["papers"]
-  if (!Array.isArray(v3)) return false
-  for (const v4 of v3 as unknown[]) {
-    if (!isPaper(v4)) return false
+  const v3 = v0["rendering"]
+  if (v3 !== "text" && v3 !== "markdown" && v3 !== "weblinks") return false
+  const v4 = v0["page"]
+  if (v4 !== null) {
+    if (v4 !== "daily" && v4 !== "weekly" && v4 !== "monthly" && v4 !== "search" && v4 !== "trending") return false
+  }
+  const v5 = v0["query"]
+  if (v5 !== null) {
+    if (typeof v5 !== 'string') return false
+  }
+  const v6 = v0["papers"]
+  if (!Array.isArray(v6)) return false
+  for (const v7 of v6 as unknown[]) {
+    if (!isPaper(v7)) return false
   }
   return true
 }

@@ -1,5 +1,5 @@
-import { monthNumber } from '../dates.js'
-import { type Line, makeLine } from './line.js'
+import { readDate } from '../dates.js'
+import type { Line } from './line.js'
 
 /** The five lines of the page header, in page order. */
 export const HEADER_LINES = [
@@ -14,51 +14,51 @@ const HEADER = new Set<string>(HEADER_LINES)
 // Checked first: most short lines have none of these lengths.
 const HEADER_LENGTHS = new Set<number>(HEADER_LINES.map((line) => line.length))
 
-const BULLET = 0x2022 // •
-const MIDDLE_DOT = 0xb7 // ·
+const codes = {
+  bullet: 0x2022, // •
+  middleDot: 0xb7, // ·
+  upperA: 0x41,
+  upperZ: 0x5a,
+} as const
 
 // Only short lines can be anything but text; longer ones skip every regex.
 const MAX_SHORT_LINE = 48
 
-const DATE = /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:, (\d{4}))?(?: (\d{1,9}))?$/
-const AUTHORS = /^•\s*\d{1,9}\s*authors?$/
+const AUTHORS = /^•\s*(\d{1,9})\s*authors?$/
+// White space other than a single ASCII space, and characters that take no
+// room: inside a short line they are read as one space (or nothing).
+const ODD_SPACE = /[^\S ]|\u200b|\u200c|\u200d|\u2060| {2}/
+const ODD_SPACES = /[\s\u200b\u200c\u200d\u2060]+/g
 
-/** The line of a trimmed, non-empty `value`, classified by its shape. */
+/**
+ * The line of the text rendering that a trimmed, non-empty `value` is, by its
+ * shape alone.
+ */
 export function classifyLine(value: string, line: number, column: number, offset: number): Line {
   const first = value.charCodeAt(0)
-  if (first === BULLET) {
-    const result = makeLine('authors', value, line, column, offset)
-    // parseInt skips the white space after the bullet, as the pattern allows.
-    if (AUTHORS.test(value)) result.count = Number.parseInt(value.slice(1), 10)
-    return result
-  }
   if (value.length <= MAX_SHORT_LINE) {
-    if (first === MIDDLE_DOT && value.length === 1) return makeLine('separator', value, line, column, offset)
-    if (HEADER_LENGTHS.has(value.length) && HEADER.has(value)) return makeLine('header', value, line, column, offset)
-    // An upper-case ASCII letter: the only way a date line starts.
-    if (first >= 65 && first <= 90) {
-      const match = DATE.exec(value)
-      const month = match && monthNumber(match[1]!)
-      if (match && month) {
-        const result = makeLine('date', value, line, column, offset)
-        const upvotes = match[4]
-        result.date = {
-          text: upvotes === undefined ? value : value.slice(0, value.length - upvotes.length - 1),
-          month,
-          day: Number(match[2]),
-          year: match[3] === undefined ? null : Number(match[3]),
-          upvotes: upvotes === undefined ? null : Number(upvotes),
-        }
-        return result
-      }
+    const shape = ODD_SPACE.test(value) ? value.replace(ODD_SPACES, ' ').trim() : value
+    if (first === codes.bullet) {
+      const match = AUTHORS.exec(shape)
+      return { kind: 'authors', value, line, column, offset, count: match ? Number(match[1]) : null }
     }
+    if (first === codes.middleDot && shape.length === 1) return { kind: 'separator', value, line, column, offset }
+    if (HEADER_LENGTHS.has(shape.length) && HEADER.has(shape)) return { kind: 'header', value, line, column, offset }
+    // An upper-case ASCII letter: the only way a date line starts.
+    if (first >= codes.upperA && first <= codes.upperZ) {
+      const date = readDate(shape)
+      if (date) return { kind: 'date', value, line, column, offset, date }
+    }
+  } else if (first === codes.bullet) {
+    return { kind: 'authors', value, line, column, offset, count: null }
   }
-  return makeLine('text', value, line, column, offset)
+  return { kind: 'text', value, line, column, offset }
 }
 
 /**
- * Whether a UTF-16 code unit is white space as `String.prototype.trim` sees
- * it (line terminators aside, which never occur inside a line).
+ * Whether a UTF-16 code unit is white space around a line: what
+ * `String.prototype.trim` removes (line terminators aside, which never occur
+ * inside a line), and the zero-width spaces scraped text carries.
  */
 export function isSpace(code: number): boolean {
   if (code === 32 || code === 9) return true
@@ -66,11 +66,12 @@ export function isSpace(code: number): boolean {
   return (
     code === 0xa0 ||
     code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
+    (code >= 0x2000 && code <= 0x200d) ||
     code === 0x2028 ||
     code === 0x2029 ||
     code === 0x202f ||
     code === 0x205f ||
+    code === 0x2060 ||
     code === 0x3000 ||
     code === 0xfeff
   )

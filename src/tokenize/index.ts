@@ -1,3 +1,4 @@
+import { classifyLine } from './classify.js'
 import { type Line, positionOf } from './line.js'
 import { LineScanner } from './scanner.js'
 import type { Token } from './tokens.js'
@@ -26,16 +27,16 @@ import type { Token } from './tokens.js'
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  const scanner = new LineScanner(
-    {
-      line(line) {
-        tokens.push(toToken(line))
-      },
-      // A string holds no undecodable bytes, so the scanner has nothing to say.
-      message() {},
+  const scanner = new LineScanner({
+    line(value, line, column, offset) {
+      tokens.push(toToken(classifyLine(value, line, column, offset)))
     },
-    true,
-  )
+    blank(value, line, column, offset) {
+      tokens.push({ type: 'blank', position: positionOf({ value, line, column, offset }) })
+    },
+    // A string holds no undecodable bytes, so the scanner has nothing to say.
+    message() {},
+  })
   scanner.push(text)
   scanner.end()
   return tokens
@@ -45,13 +46,11 @@ function toToken(line: Line): Token {
   const { value } = line
   const position = positionOf(line)
   switch (line.kind) {
-    case 'blank':
-      return { type: 'blank', position }
     case 'authors':
       return { type: 'authors', value, count: line.count, position }
     case 'date': {
-      const { text, month, day, year, upvotes } = line.date!
-      return { type: 'date', value, text, month: month!, day, year, upvotes, position }
+      const { text, month, day, year, count } = line.date
+      return { type: 'date', value, text, month: month ?? 0, day, year, comments: count, position }
     }
     default:
       return { type: line.kind, value, position }

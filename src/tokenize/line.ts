@@ -1,58 +1,73 @@
 import type { Point, Position } from 'unist'
-
-/** A line's kind, by its shape. */
-export type LineKind = 'blank' | 'text' | 'header' | 'authors' | 'separator' | 'date'
+import type { DateParts } from '../dates.js'
 
 /**
- * A line as the scanner hands it to the grammar: one flat object of one
- * shape, with no unist objects. Positions, nodes and public tokens are built
- * from it only where someone asks for them (`parseTree`, `tokenize`, a
- * diagnostic), which keeps `parseDigest` from allocating a tree it drops.
+ * One line of the input as the scanner hands it on: its text without the
+ * white space around it, and where it starts. A flat object with no unist
+ * objects: positions are built only where someone asks for them (`parseTree`,
+ * `tokenize`, a diagnostic), which keeps `parseDigest` from allocating a tree
+ * it drops.
  */
-export interface Line {
-  kind: LineKind
+export interface SourceLine {
   /** The line without its surrounding white space; a blank line's white space. */
-  value: string
+  readonly value: string
   /** 1-based line number. */
-  line: number
+  readonly line: number
   /** 1-based column of `value`'s first character. */
-  column: number
+  readonly column: number
   /** 0-based offset of `value`'s first character in the whole text. */
-  offset: number
-  /** `authors`: the count written, or `null` when it cannot be read. */
-  count: number | null
-  /** `date`: what the date line says. */
-  date: DateParts | null
+  readonly offset: number
 }
 
-/** What a date line says, as written. */
-export interface DateParts {
-  /** The date without the upvote count. */
-  text: string
-  /** 1 to 12, or `null` for an unknown month name. */
-  month: number | null
-  day: number
-  year: number | null
-  upvotes: number | null
+/**
+ * A line of the text rendering, classified by its shape: each kind carries
+ * its own data, and nothing else.
+ */
+export type Line = TextLine | HeaderLine | AuthorsLine | SeparatorLine | DateLine
+
+/** A line of prose: a title, an abstract, or a stray. */
+export interface TextLine extends SourceLine {
+  readonly kind: 'text'
 }
 
-export function makeLine(kind: LineKind, value: string, line: number, column: number, offset: number): Line {
-  return { kind, value, line, column, offset, count: null, date: null }
+/** One of the page header's lines (`Daily Papers`, …). */
+export interface HeaderLine extends SourceLine {
+  readonly kind: 'header'
 }
 
-function startOf(line: Line): Point {
+/** `  • 4 authors`. */
+export interface AuthorsLine extends SourceLine {
+  readonly kind: 'authors'
+  /** The count written, or `null` when it cannot be read. */
+  readonly count: number | null
+}
+
+/** The lone `·` of a metadata block. */
+export interface SeparatorLine extends SourceLine {
+  readonly kind: 'separator'
+}
+
+/** `Aug 14, 2021`, `May 13 2`. */
+export interface DateLine extends SourceLine {
+  readonly kind: 'date'
+  readonly date: DateParts
+}
+
+export type LineKind = Line['kind']
+
+export function startOf(line: SourceLine): Point {
   return { line: line.line, column: line.column, offset: line.offset }
 }
 
-function endOf(line: Line): Point {
+export function endOf(line: SourceLine): Point {
   return { line: line.line, column: line.column + line.value.length, offset: line.offset + line.value.length }
 }
 
-export function positionOf(line: Line): Position {
+export function positionOf(line: SourceLine): Position {
   return { start: startOf(line), end: endOf(line) }
 }
 
 /** The position from the start of `first` to the end of `last`. */
-export function spanOf(first: Line, last: Line): Position {
+export function spanOf(first: SourceLine, last: SourceLine): Position {
   return { start: startOf(first), end: endOf(last) }
 }

@@ -1,12 +1,17 @@
 import type { Point, Position } from 'unist'
 import { diagnostic } from '../diagnostics.js'
 import type { Diagnostic } from '../schema/schema.js'
-import { classifyLine, isSpace } from './classify.js'
-import { type Line, makeLine } from './line.js'
+import { isSpace } from './classify.js'
 
-/** Where the scanner's lines and its own diagnostics go. */
+/**
+ * Where the scanner's lines and its own diagnostics go. A line comes as its
+ * parts, so that each consumer builds the one object it needs.
+ */
 export interface ScannerHandlers {
-  line(line: Line): void
+  /** A line that is not blank: its value without the white space around it, and where that starts. */
+  line(value: string, line: number, column: number, offset: number): void
+  /** A blank line and its white space, when blank lines are asked for. */
+  blank?(value: string, line: number, column: number, offset: number): void
   message(message: Diagnostic): void
 }
 
@@ -27,7 +32,7 @@ const CR_RUN = /\r+(?=[^\n])/y
  */
 export class LineScanner {
   readonly #handlers: ScannerHandlers
-  readonly #blank: boolean
+  readonly #blank: ScannerHandlers['blank']
   #line = 1
   /** Offset, in the whole text, of the next piece's first character. */
   #offset = 0
@@ -42,12 +47,12 @@ export class LineScanner {
   #replacedNext = 0
 
   /**
-   * @param handlers Receives the lines and the `invalid-encoding` diagnostics.
-   * @param blank Whether blank lines are handed on (the grammar does not need them).
+   * @param handlers Receives the lines and the `invalid-encoding` diagnostics;
+   *   blank lines only if it has a `blank` handler (the grammar does not need them).
    */
-  constructor(handlers: ScannerHandlers, blank = false) {
+  constructor(handlers: ScannerHandlers) {
     this.#handlers = handlers
-    this.#blank = blank
+    this.#blank = handlers.blank?.bind(handlers)
   }
 
   /**
@@ -155,7 +160,7 @@ export class LineScanner {
     let text = piece
     if (this.#carry.length > 0) {
       if (to > from) this.#carry.push(piece.slice(from, to))
-      text = this.#carry.length === 1 ? this.#carry[0]! : this.#carry.join('')
+      text = this.#carry.join('')
       this.#carry = []
       base = this.#lineStart
       from = 0
@@ -170,26 +175,21 @@ export class LineScanner {
     const column = base + a - this.#lineStart + 1
     if (a === b) {
       // A blank line's value is its white space, so that its position spans it.
-      if (this.#blank)
-        this.#handlers.line(
-          makeLine('blank', text.slice(from, to), this.#line, base + from - this.#lineStart + 1, base + from),
-        )
+      this.#blank?.(text.slice(from, to), this.#line, base + from - this.#lineStart + 1, base + from)
       return
     }
-    this.#handlers.line(
-      classifyLine(a === 0 && b === text.length ? text : text.slice(a, b), this.#line, column, base + a),
-    )
+    this.#handlers.line(a === 0 && b === text.length ? text : text.slice(a, b), this.#line, column, base + a)
   }
 
   /** One diagnostic for the replaced characters of the line ending at `lineEnd`. */
   #reportReplaced(lineEnd: number): void {
     const replaced = this.#replaced
     const from = this.#replacedNext
-    const first = replaced[from]!
-    if (first >= lineEnd) return
+    const first = replaced[from]
+    if (first === undefined || first >= lineEnd) return
     // Locals, not fields, in the loop: random bytes put thousands on a line.
     let next = from + 1
-    while (next < replaced.length && replaced[next]! < lineEnd) next++
+    while (next < replaced.length && (replaced[next] ?? lineEnd) < lineEnd) next++
     const count = next - from
     if (next === replaced.length) {
       this.#replaced = []

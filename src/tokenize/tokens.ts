@@ -99,13 +99,13 @@ export interface SeparatorToken {
 
 /**
  * A line shaped like a date with a known month name: `Aug 14, 2021`,
- * `May 21`, `May 13 2` (2 upvotes), `Jun 12, 2023 1`. The day is as written,
+ * `May 21`, `May 13 2` (2 comments), `Jun 12, 2023 1`. The day is as written,
  * not yet checked against the month.
  *
  * @example
  * ```ts
  * tokenize('Jun 12, 2023 1')[0]
- * // { type: 'date', value: 'Jun 12, 2023 1', text: 'Jun 12, 2023', month: 6, day: 12, year: 2023, upvotes: 1, position }
+ * // { type: 'date', value: 'Jun 12, 2023 1', text: 'Jun 12, 2023', month: 6, day: 12, year: 2023, comments: 1, position }
  * ```
  */
 export interface DateToken {
@@ -119,6 +119,7 @@ export interface DateToken {
   /** The year as written, or `null` when the line has none. */
   year: number | null
   /** The trailing count as written, or `null` when the line has none. */
-  upvotes: number | null
+  /** The comment count written after the date, if any. */
+  comments: number | null
   position: Position
 }

@@ -1,44 +1,76 @@
-import type { PaperRecord } from '../grammar/grammar.js'
-import { type Line, positionOf, spanOf } from '../tokenize/line.js'
-import type { DateNode, HeaderNode, MetadataNode, PaperNode } from './types.js'
+import type { DateParts } from '../dates.js'
+import type { Field, HeaderRecord, Metadata, PaperRecord, Span } from '../grammar/record.js'
+import { spanOf } from '../tokenize/line.js'
+import type { ChromeNode, DateNode, HeaderNode, MetadataNode, PaperNode } from './types.js'
 
-// The unist nodes of the grammar's records, for parseTree and unified. The
-// batch and stream parsers of papers never build them.
+// The unist nodes of the grammars' records, for parseTree and unified. The
+// batch and stream parsers of papers never build them. Each node's position
+// spans the lines that wrote it, markup included.
 
-/** The header node of the header's lines. */
-export function headerNode(lines: readonly Line[]): HeaderNode {
-  return {
-    type: 'header',
-    children: lines.map((line) =>
-      line.kind === 'date' ? dateNode(line) : { type: 'headerLine', value: line.value, position: positionOf(line) },
-    ),
-    position: spanOf(lines[0]!, lines[lines.length - 1]!),
-  }
+export function headerNode(header: HeaderRecord): HeaderNode | null {
+  const children: HeaderNode['children'] = header.lines.map((line) =>
+    header.date && line.first === header.date.first
+      ? dateNode(header.date)
+      : { type: 'headerLine', value: line.first.value, position: spanOf(line.first, line.last) },
+  )
+  const first = header.lines[0]
+  const last = header.lines[header.lines.length - 1]
+  if (!first || !last) return null
+  return { type: 'header', children, position: spanOf(first.first, last.last) }
 }
 
-/** The paper node of a record. */
-export function paperNode({ title, abstract, metadata }: PaperRecord): PaperNode {
-  const children: PaperNode['children'] = [{ type: 'title', value: title.value, position: positionOf(title) }]
-  if (abstract) children.push({ type: 'abstract', value: abstract.value, position: positionOf(abstract) })
+export function paperNode(record: PaperRecord): PaperNode {
+  const children: PaperNode['children'] = []
+  const { upvotes, submittedBy, title, abstract, metadata, github } = record
+  if (upvotes) children.push({ type: 'upvotes', value: upvotes.value, position: spanOf(upvotes.first, upvotes.last) })
+  if (submittedBy) {
+    children.push({
+      type: 'submittedBy',
+      value: submittedBy.value,
+      position: spanOf(submittedBy.first, submittedBy.last),
+    })
+  }
+  children.push({ type: 'title', value: title.value, position: spanOf(title.first, title.last) })
+  if (abstract)
+    children.push({ type: 'abstract', value: abstract.value, position: spanOf(abstract.first, abstract.last) })
   if (metadata) children.push(metadataNode(metadata))
-  const last = metadata ? metadata[metadata.length - 1]! : (abstract ?? title)
-  return { type: 'paper', children, position: spanOf(title, last) }
-}
-
-function metadataNode(lines: readonly Line[]): MetadataNode {
-  return {
-    type: 'metadata',
-    children: lines.map((line) => {
-      const position = positionOf(line)
-      if (line.kind === 'date') return dateNode(line)
-      if (line.kind === 'authors') return { type: 'authors', value: line.value, count: line.count, position }
-      return { type: 'separator', value: line.value, position }
-    }),
-    position: spanOf(lines[0]!, lines[lines.length - 1]!),
+  if (github) {
+    const { repo, stars } = github.value
+    children.push({ type: 'github', value: repo, stars, position: spanOf(github.first, github.last) })
   }
+  children.sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
+  return { type: 'paper', children, position: spanOf(record.first, record.last) }
 }
 
-function dateNode(line: Line): DateNode {
-  const { text, month, day, year, upvotes } = line.date!
-  return { type: 'date', value: line.value, text, month, day, year, upvotes, position: positionOf(line) }
+export function chromeNode(span: Span): ChromeNode {
+  return { type: 'chrome', value: span.first.value, position: spanOf(span.first, span.last) }
+}
+
+function metadataNode(metadata: Metadata): MetadataNode {
+  const children: MetadataNode['children'] = []
+  const { authors, organization, separator, date, comments } = metadata
+  if (authors) {
+    children.push({
+      type: 'authors',
+      value: authors.first.value,
+      count: authors.value,
+      position: spanOf(authors.first, authors.last),
+    })
+  }
+  if (organization) {
+    const position = spanOf(organization.first, organization.last)
+    children.push({ type: 'organization', value: organization.value, position })
+  }
+  if (separator) children.push({ type: 'separator', value: '·', position: spanOf(separator.first, separator.last) })
+  if (date) children.push(dateNode(date))
+  if (comments)
+    children.push({ type: 'comments', value: comments.value, position: spanOf(comments.first, comments.last) })
+  children.sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
+  return { type: 'metadata', children, position: spanOf(metadata.first, metadata.last) }
+}
+
+function dateNode(date: Field<DateParts>): DateNode {
+  const { text, month, day, year, count } = date.value
+  const position = spanOf(date.first, date.last)
+  return { type: 'date', value: date.first.value, text, month, day, year, comments: count, position }
 }

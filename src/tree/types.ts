@@ -4,15 +4,21 @@ import type { Literal, Parent, Position } from 'unist'
 //
 //   root
 //   ├─ header            the page header lines and the digest's own date
-//   │  ├─ headerLine*
+//   │  ├─ headerLine*    (front matter, menus and header lines of the page)
 //   │  └─ date?
-//   └─ paper*            one record
-//      ├─ title
-//      ├─ abstract?
-//      └─ metadata?
-//         ├─ authors?
-//         ├─ separator?
-//         └─ date?
+//   ├─ paper*            one record (a card), its parts in source order
+//   │  ├─ upvotes?
+//   │  ├─ submittedBy?
+//   │  ├─ title
+//   │  ├─ abstract?
+//   │  ├─ metadata?
+//   │  │  ├─ authors? | organization?
+//   │  │  ├─ separator?
+//   │  │  ├─ date?
+//   │  │  └─ comments?
+//   │  └─ github?
+//   └─ chrome*           page chrome between and after the cards (links,
+//                        footers, a card's repeat in a second layout)
 
 /**
  * The whole digest: the root of the tree that `parseTree` returns.
@@ -25,7 +31,7 @@ import type { Literal, Parent, Position } from 'unist'
  */
 export interface DigestRoot extends Parent {
   type: 'root'
-  children: Array<HeaderNode | PaperNode>
+  children: Array<HeaderNode | PaperNode | ChromeNode>
   position: Position
 }
 
@@ -71,7 +77,7 @@ export interface HeaderLineNode extends Literal {
  */
 export interface PaperNode extends Parent {
   type: 'paper'
-  children: [TitleNode, ...Array<AbstractNode | MetadataNode>]
+  children: Array<UpvotesNode | SubmittedByNode | TitleNode | AbstractNode | MetadataNode | GithubNode>
   position: Position
 }
 
@@ -114,7 +120,7 @@ export interface AbstractNode extends Literal {
  */
 export interface MetadataNode extends Parent {
   type: 'metadata'
-  children: Array<AuthorsNode | SeparatorNode | DateNode>
+  children: Array<AuthorsNode | OrganizationNode | SeparatorNode | DateNode | CommentsNode>
   position: Position
 }
 
@@ -149,27 +155,116 @@ export interface SeparatorNode extends Literal {
 }
 
 /**
- * A date line, as written: `Aug 14, 2021`, `May 13 2`. The fields are what the
- * line says; the year of a date without one is decided when the digest is
+ * A date, as written: `Aug 14, 2021`, `May 13 2`. The fields are what the
+ * text says; the year of a date without one is decided when the digest is
  * composed, not here.
  *
  * @example
  * ```ts
- * // { type: 'date', value: 'May 13 2', text: 'May 13', month: 5, day: 13, year: null, upvotes: 2, position }
+ * // { type: 'date', value: 'May 13 2', text: 'May 13', month: 5, day: 13, year: null, comments: 2, position }
  * ```
  */
 export interface DateNode extends Literal {
   type: 'date'
   value: string
-  /** The date without the upvote count. */
+  /** The date without the comment count. */
   text: string
   /** 1 to 12, or `null` for an unknown month name. */
   month: number | null
   day: number
   /** The year written, if any. */
   year: number | null
-  /** The upvote count written, if any. */
-  upvotes: number | null
+  /** The comment count written after the date, if any. */
+  comments: number | null
+  position: Position
+}
+
+/**
+ * The vote count shown before a card's title (`[-]` is 0).
+ *
+ * @example
+ * ```ts
+ * // { type: 'upvotes', value: 101, position }
+ * ```
+ */
+export interface UpvotesNode extends Literal {
+  type: 'upvotes'
+  value: number
+  position: Position
+}
+
+/**
+ * The user who submitted a trending card: `Submitted by USER`.
+ *
+ * @example
+ * ```ts
+ * // { type: 'submittedBy', value: 'akhaliq', position }
+ * ```
+ */
+export interface SubmittedByNode extends Literal {
+  type: 'submittedBy'
+  value: string
+  position: Position
+}
+
+/**
+ * The organisation a card shows instead of its author count.
+ *
+ * @example
+ * ```ts
+ * // { type: 'organization', value: 'Carnegie Mellon University', position }
+ * ```
+ */
+export interface OrganizationNode extends Literal {
+  type: 'organization'
+  value: string
+  position: Position
+}
+
+/**
+ * A comment count written on a line of its own after the date.
+ *
+ * @example
+ * ```ts
+ * // { type: 'comments', value: 1, position }
+ * ```
+ */
+export interface CommentsNode extends Literal {
+  type: 'comments'
+  value: number
+  position: Position
+}
+
+/**
+ * A card's GitHub link and its star count.
+ *
+ * @example
+ * ```ts
+ * // { type: 'github', value: 'https://github.com/microsoft/agent-lightning', stars: 11300, position }
+ * ```
+ */
+export interface GithubNode extends Literal {
+  type: 'github'
+  /** The repository's URL. */
+  value: string
+  stars: number | null
+  position: Position
+}
+
+/**
+ * Lines of page chrome that belong to no card: links, paging, the footer,
+ * or a card repeated right after itself (the page's second layout). Their
+ * text is in the source; the node only says where they are.
+ *
+ * @example
+ * ```ts
+ * const chrome = tree.children.filter((node) => node.type === 'chrome').length
+ * ```
+ */
+export interface ChromeNode extends Literal {
+  type: 'chrome'
+  /** The first line's text. */
+  value: string
   position: Position
 }
 
@@ -194,3 +289,9 @@ export type DigestNode =
   | AuthorsNode
   | SeparatorNode
   | DateNode
+  | UpvotesNode
+  | SubmittedByNode
+  | OrganizationNode
+  | CommentsNode
+  | GithubNode
+  | ChromeNode

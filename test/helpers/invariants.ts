@@ -39,13 +39,16 @@ export class LineIndex {
     return { line: low + 1, column: Math.max(1, offset - this.starts[low]! + 1), offset }
   }
 
-  /** Each non-blank line (by `String.prototype.trim`): its number and the offsets of its trimmed content. */
+  /**
+   * Each non-blank line (by `String.prototype.trim`, with the zero-width
+   * spaces the parser also trims): its number and the offsets of its trimmed content.
+   */
   *nonBlank(): Generator<{ line: number; start: number; end: number }> {
     for (let index = 0; index < this.starts.length; index++) {
       const content = this.text.slice(this.starts[index], this.ends[index])
-      if (content.trim() === '') continue
-      const start = this.starts[index]! + content.length - content.trimStart().length
-      yield { line: index + 1, start, end: this.starts[index]! + content.trimEnd().length }
+      if (trimStart(content) === '') continue
+      const start = this.starts[index]! + content.length - trimStart(content).length
+      yield { line: index + 1, start, end: this.starts[index]! + trimEnd(content).length }
     }
   }
 }
@@ -146,3 +149,6 @@ export function unaccounted(
   }
   return lost
 }
+
+const trimStart = (text: string) => text.replace(/^[\s\u200b-\u200d\u2060]+/, '')
+const trimEnd = (text: string) => text.replace(/[\s\u200b-\u200d\u2060]+$/, '')

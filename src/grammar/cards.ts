@@ -1,0 +1,451 @@
+import { type DateParts, dateProblem } from '../dates.js'
+import { diagnostic, quote, type RuleId } from '../diagnostics.js'
+import { type Block, BlockReader } from '../tokenize/blocks.js'
+import { type CardToken, classifyBlock } from '../tokenize/cards.js'
+import { type SourceLine, spanOf } from '../tokenize/line.js'
+import type { Field, GithubLink, Grammar, GrammarEvents, HeaderRecord, Metadata, PaperRecord, Span } from './record.js'
+
+type Page = HeaderRecord['page']
+
+/** A card while it is read. */
+interface Card {
+  first: SourceLine
+  last: SourceLine
+  id: string | null
+  title: Field<string>
+  abstract: Field<string> | null
+  upvotes: Field<number> | null
+  submittedBy: Field<string> | null
+  authors: Field<number> | null
+  organization: Field<string> | null
+  separator: Span | null
+  date: Field<DateParts> | null
+  comments: Field<number> | null
+  github: Field<GithubLink> | null
+  /** Chrome after the card's last part, which becomes the card's if a part follows. */
+  trailing: Span[]
+}
+
+// How many papers are remembered to tell a paper seen before (`duplicate-paper`):
+// enough for any page, and bounded for a stream of any length.
+const MAX_REMEMBERED = 65_536
+
+/**
+ * The card grammar of the markdown and weblinks renderings: blocks in (see
+ * blocks.ts), classified by their markup and links (cards.ts), records and
+ * diagnostics out.
+ *
+ *   page   = chrome* header-date? (card | chrome)*
+ *   card   = before* title abstract? after*
+ *   before = upvotes | submitted-by          (their own id, when they have one, is the title's)
+ *   after  = authors | organization | "·" | date | comments | upvotes | github | link
+ *
+ * A card starts at its title (a heading, or a link to the paper's page where
+ * no card waits for its abstract) and ends where the next starts. Only a
+ * title makes a paper: text that no card takes is an `unexpected-line`.
+ */
+export class CardGrammar implements Grammar {
+  readonly #events: GrammarEvents
+  readonly #year: number | null
+  readonly #reader: BlockReader
+  #inHeader = true
+  #headerTitle: string | null = null
+  #headerDate: Field<DateParts> | null = null
+  #page: Page = null
+  #query: string | null = null
+  #pageYear: { year: number; month: number; day: number; after: boolean } | null = null
+  #sawByline = false
+  #headerLines: Span[] = []
+  #card: Card | null = null
+  #pending: Array<{ block: Block; token: CardToken }> = []
+  #previousKey: string | null = null
+  readonly #seen = new Set<string>()
+  #skipped: { first: SourceLine; last: SourceLine; count: number } | null = null
+
+  constructor(events: GrammarEvents, year: number | null, weblinks: boolean) {
+    this.#events = events
+    this.#year = year
+    this.#reader = new BlockReader((block) => this.#block(block), weblinks)
+  }
+
+  line(line: SourceLine): void {
+    this.#reader.line(line)
+  }
+
+  end(): void {
+    this.#reader.end()
+    this.#takePending(true)
+    this.#finishCard(true)
+    if (this.#inHeader) this.#endHeader()
+    this.#reportSkipped()
+  }
+
+  heldFrom(): number {
+    const offsets = [
+      this.#reader.heldFrom(),
+      this.#card?.first.offset ?? Infinity,
+      this.#skipped?.first.offset ?? Infinity,
+      this.#pending[0]?.block.first.offset ?? Infinity,
+      this.#inHeader ? (this.#headerLines[0]?.first.offset ?? Infinity) : Infinity,
+    ]
+    return Math.min(...offsets)
+  }
+
+  #block(block: Block): void {
+    const token = classifyBlock(block)
+    switch (token.kind) {
+      case 'heading':
+        return this.#startCard(block, token.text, token.id)
+      case 'paperLink': {
+        const card = this.#card
+        if (card && !card.abstract && !hasMetadata(card) && (card.id === null || card.id === token.id)) {
+          card.id ??= token.id
+          return this.#part(block, () => (card.abstract = field(block, token.text)))
+        }
+        return this.#startCard(block, token.text, token.id)
+      }
+      case 'upvotes': {
+        const card = this.#card
+        const own = card && !card.upvotes && (token.id === null ? !token.before : token.id === card.id)
+        if (own) return this.#part(block, () => (card.upvotes = field(block, token.count)))
+        this.#pending.push({ block, token })
+        return
+      }
+      case 'submittedBy':
+        this.#pending.push({ block, token })
+        return
+      case 'chrome':
+        return this.#chrome(block, token.title, token.url)
+      case 'pageDate':
+        if (!this.#pageYear) {
+          this.#pageYear = token
+          if (!this.#inHeader) this.#hintYear()
+        }
+        return this.#chrome(block, null, null)
+      default:
+        return this.#cardPart(block, token)
+    }
+  }
+
+  /** A part that can only follow a title. */
+  #cardPart(block: Block, token: CardToken): void {
+    this.#takePending(false)
+    const card = this.#card
+    switch (token.kind) {
+      case 'text':
+        if (card && !card.abstract && !hasMetadata(card)) {
+          return this.#part(block, () => (card.abstract = field(block, token.text)))
+        }
+        if (!card && this.#sawByline && this.#query === null) {
+          this.#query = token.text
+          return this.#chrome(block, null, null)
+        }
+        if (!card && this.#query !== null && token.text.toLowerCase() === this.#query.toLowerCase()) {
+          return this.#chrome(block, null, null)
+        }
+        return this.#skip(block)
+      case 'authors':
+        if (card && !card.authors && !card.organization && !card.date) {
+          return this.#part(block, () => (card.authors = field(block, token.count)))
+        }
+        return this.#skip(block)
+      case 'organization':
+        // The header's `by AK` links to a user page, as a card's organisation does.
+        if (!card && this.#inHeader) return this.#chrome(block, null, null)
+        if (card && !card.authors && !card.organization && !card.date) {
+          return this.#part(block, () => (card.organization = field(block, token.name)))
+        }
+        return this.#skip(block)
+      case 'separator':
+        if (card && !card.separator && !card.date) return this.#part(block, () => (card.separator = span(block)))
+        return this.#skip(block)
+      case 'date':
+        if (!card && this.#inHeader && !this.#headerDate) {
+          this.#headerDate = field(block, token.date)
+          this.#headerLines.push(span(block))
+          return
+        }
+        if (card && !card.date) {
+          return this.#part(block, () => {
+            card.date = field(block, token.date)
+            if (token.separator) card.separator ??= span(block)
+          })
+        }
+        return this.#skip(block)
+      case 'comments':
+        if (card?.date && !card.comments && card.date.value.count === null) {
+          return this.#part(block, () => (card.comments = field(block, token.count)))
+        }
+        return this.#skip(block)
+      case 'github':
+        if (card && !card.github) {
+          return this.#part(block, () => (card.github = field(block, { repo: token.repo, stars: token.stars })))
+        }
+        return this.#skip(block)
+      case 'link':
+        if (card) {
+          return this.#part(block, () => {
+            card.id ??= token.id
+          })
+        }
+        return this.#chrome(block, null, null)
+      default:
+        return this.#skip(block)
+    }
+  }
+
+  /** Add a part to the current card: whatever chrome came between is the card's now. */
+  #part(block: Block, add: () => void): void {
+    const card = this.#card
+    if (!card) return
+    this.#reportSkipped()
+    add()
+    card.trailing = []
+    card.last = block.last
+  }
+
+  #startCard(block: Block, title: string, id: string | null): void {
+    this.#finishCard(false)
+    if (this.#inHeader) this.#endHeader()
+    this.#reportSkipped()
+    const before = this.#pending
+    this.#pending = []
+    const first = before[0]?.block.first ?? block.first
+    const card: Card = {
+      first,
+      last: block.last,
+      id,
+      title: field(block, title),
+      abstract: null,
+      upvotes: null,
+      submittedBy: null,
+      authors: null,
+      organization: null,
+      separator: null,
+      date: null,
+      comments: null,
+      github: null,
+      trailing: [],
+    }
+    for (const { block: part, token } of before) {
+      if (token.kind === 'upvotes' && !card.upvotes && (token.id === null || id === null || token.id === id)) {
+        card.upvotes = field(part, token.count)
+        card.id ??= token.id
+      } else if (token.kind === 'submittedBy' && !card.submittedBy) {
+        card.submittedBy = field(part, token.user)
+      } else {
+        this.#message(
+          'unexpected-line',
+          `skipped a line that belongs to no card: ${quote(part.source)}`,
+          spanOf(part.first, part.last),
+        )
+      }
+    }
+    this.#card = card
+  }
+
+  /**
+   * Pending parts that no title followed: they belong to the current card when
+   * it can take them (`Upvote N` after a trending card's date), else to none.
+   */
+  #takePending(textEnded: boolean): void {
+    const pending = this.#pending
+    if (pending.length === 0) return
+    this.#pending = []
+    for (const { block, token } of pending) {
+      const card = this.#card
+      if (card && token.kind === 'upvotes' && !card.upvotes && (token.id === null || token.id === card.id)) {
+        this.#part(block, () => (card.upvotes = field(block, token.count)))
+      } else if (card && token.kind === 'submittedBy' && !card.submittedBy && !textEnded) {
+        this.#part(block, () => (card.submittedBy = field(block, token.user)))
+      } else this.#skip(block)
+    }
+  }
+
+  #finishCard(textEnded: boolean): void {
+    const card = this.#card
+    if (!card) return
+    this.#card = null
+    const key = `${card.title.value}\n${card.abstract?.value ?? ''}`
+    if (key === this.#previousKey) {
+      // The same card again, right after itself: the page's second layout.
+      this.#events.chrome({ first: card.first, last: card.last })
+    } else {
+      this.#previousKey = key
+      this.#emitCard(card, textEnded)
+    }
+    for (const trailing of card.trailing) this.#events.chrome(trailing)
+  }
+
+  #emitCard(card: Card, textEnded: boolean): void {
+    const metadata: Metadata | null =
+      card.authors || card.organization || card.separator || card.date || card.comments
+        ? {
+            first: firstOf([card.authors, card.organization, card.separator, card.date, card.comments]),
+            last: lastOf([card.authors, card.organization, card.separator, card.date, card.comments]),
+            authors: card.authors,
+            organization: card.organization,
+            separator: card.separator,
+            date: card.date,
+            comments: card.comments,
+          }
+        : null
+    const record: PaperRecord = {
+      first: card.first,
+      last: card.last,
+      title: card.title,
+      abstract: card.abstract,
+      metadata,
+      upvotes: card.upvotes,
+      submittedBy: card.submittedBy,
+      github: card.github,
+      arxivId: card.id,
+    }
+    this.#events.paper(record)
+    const title = card.title
+    const where = spanOf(title.first, title.last)
+    if (!card.abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, where)
+    if (!metadata && !card.github && !card.upvotes) {
+      this.#message('missing-metadata', `${quote(title.value)} has no author count, organisation or date`, where)
+    }
+    if (card.separator && !card.date) {
+      const rule: RuleId = textEnded ? 'truncated-record' : 'incomplete-metadata'
+      const message = textEnded
+        ? `the text ends inside the card of ${quote(title.value)}, before its date`
+        : `the card of ${quote(title.value)} has a "·" but no date after it`
+      this.#message(rule, message, spanOf(card.separator.first, card.separator.last))
+    }
+    if (card.date) {
+      const { value } = card.date
+      const problem = dateProblem(value, value.year ?? this.#year)
+      if (problem !== null) {
+        const message = `${quote(value.text)} is not a date: ${problem}`
+        this.#message('invalid-date', message, spanOf(card.date.first, card.date.last))
+      }
+    }
+    const key = card.id ?? `${title.value}\n${card.date?.value.text ?? ''}`
+    if (this.#seen.has(key)) {
+      this.#message('duplicate-paper', `${quote(title.value)} is on the page already`, where)
+    } else {
+      if (this.#seen.size >= MAX_REMEMBERED) this.#seen.clear()
+      this.#seen.add(key)
+    }
+  }
+
+  #chrome(block: Block, title: string | null, url: string | null): void {
+    if (this.#inHeader) {
+      if (title !== null) this.#headerTitle ??= title
+      if (url !== null) this.#fromUrl(url)
+      const text = block.source
+      if (/and the research community$/.test(text)) this.#sawByline = true
+      this.#headerLines.push(span(block))
+      return
+    }
+    this.#reportSkipped()
+    const card = this.#card
+    if (card) card.trailing.push(span(block))
+    else this.#events.chrome(span(block))
+  }
+
+  /** What the page's own URL (front matter) says: which list, and the query. */
+  #fromUrl(url: string): void {
+    const match = /huggingface\.co\/papers(\/[^?#\s]*)?(?:\?([^#\s]*))?/.exec(url)
+    if (!match) return
+    const path = match[1] ?? ''
+    const query = new URLSearchParams(match[2] ?? '').get('q')
+    if (query !== null && query !== '') {
+      this.#page ??= 'search'
+      this.#query ??= query
+    } else if (path.startsWith('/trending')) this.#page ??= 'trending'
+    else if (path.startsWith('/week')) this.#page ??= 'weekly'
+    else if (path.startsWith('/month')) this.#page ??= 'monthly'
+    else if (path === '' || path === '/' || path.startsWith('/date')) this.#page ??= 'daily'
+  }
+
+  #endHeader(): void {
+    this.#inHeader = false
+    const title = this.#headerTitle
+    const page: Page =
+      this.#page ?? (title === 'Trending Papers' ? 'trending' : title === 'Daily Papers' ? 'daily' : null)
+    const date = this.#headerDate
+    if (date) {
+      const problem = dateProblem(date.value, date.value.year ?? this.#year)
+      if (problem !== null) {
+        this.#message(
+          'invalid-date',
+          `${quote(date.value.text)} is not a date: ${problem}`,
+          spanOf(date.first, date.last),
+        )
+      }
+    }
+    this.#hintYear()
+    if (this.#headerLines.length === 0 && title === null) {
+      const message = 'the text does not start with the page header'
+      this.#message('missing-header', message, {
+        start: { line: 1, column: 1, offset: 0 },
+        end: { line: 1, column: 1, offset: 0 },
+      })
+    }
+    this.#events.header({ title, date, page, query: this.#query, lines: this.#headerLines })
+  }
+
+  /** The year the page's date link names, once the header's date is known. */
+  #hintYear(): void {
+    const pageYear = this.#pageYear
+    if (!pageYear) return
+    // A link to the day before (or after) the page's own date: a year's turn between them moves the year.
+    let { year } = pageYear
+    const month = this.#headerDate?.value.month
+    if (month === 1 && pageYear.month === 12) year++
+    else if (month === 12 && pageYear.month === 1) year--
+    this.#events.yearHint(year)
+  }
+
+  #skip(block: Block): void {
+    const skipped = this.#skipped
+    if (skipped) {
+      skipped.last = block.last
+      skipped.count++
+    } else this.#skipped = { first: block.first, last: block.last, count: 1 }
+  }
+
+  #reportSkipped(): void {
+    const skipped = this.#skipped
+    if (!skipped) return
+    this.#skipped = null
+    const { first, last, count } = skipped
+    const what = count === 1 ? 'a line that belongs to no card' : `${count} blocks that belong to no card`
+    const where = first.line === last.line ? '' : ` (lines ${first.line} to ${last.line})`
+    this.#message('unexpected-line', `skipped ${what}${where}: ${quote(first.value)}`, spanOf(first, last))
+  }
+
+  #message(ruleId: RuleId, message: string, position: ReturnType<typeof spanOf>): void {
+    this.#events.message(diagnostic(ruleId, message, position))
+  }
+}
+
+function hasMetadata(card: Card): boolean {
+  return card.authors !== null || card.organization !== null || card.separator !== null || card.date !== null
+}
+
+function field<T>(block: Block, value: T): Field<T> {
+  return { value, first: block.first, last: block.last }
+}
+
+function span(block: Block): Span {
+  return { first: block.first, last: block.last }
+}
+
+function firstOf(spans: ReadonlyArray<Span | null>): SourceLine {
+  let first: SourceLine | null = null
+  for (const part of spans) if (part && (!first || part.first.offset < first.offset)) first = part.first
+  if (!first) throw new Error('papers-digest: internal error: metadata without parts')
+  return first
+}
+
+function lastOf(spans: ReadonlyArray<Span | null>): SourceLine {
+  let last: SourceLine | null = null
+  for (const part of spans) if (part && (!last || part.last.offset > last.offset)) last = part.last
+  if (!last) throw new Error('papers-digest: internal error: metadata without parts')
+  return last
+}

@@ -1,0 +1,149 @@
+import type { SourceLine } from './line.js'
+import { bracketBalance } from './inline.js'
+
+/**
+ * A block of the markdown or weblinks rendering: the lines that make one
+ * thing of the page (a heading, a link, a paragraph), joined.
+ */
+export interface Block {
+  /** The lines' values joined with `\n`, markup and all. */
+  readonly source: string
+  readonly first: SourceLine
+  readonly last: SourceLine
+  /** The URL written on a line of its own right after the block (weblinks). */
+  readonly url: string | null
+  /** A line of the front matter (`---` … `---` at the very start). */
+  readonly frontMatter: boolean
+}
+
+// A link left open (`[` without its `]`) joins the lines after it, but not
+// forever: past this many, the block ends and is read as it is.
+const MAX_OPEN_LINES = 200
+// Text hard-wrapped at a column (72 or 80, as text browsers do) leaves lines
+// at least this long before each wrap.
+const MIN_WRAPPED = 60
+const BARE_URL = /^<?https?:\/\/\S+$/
+
+/** Whether a line is nothing but a URL. */
+export function isBareUrl(value: string): boolean {
+  return value.length < 4096 && BARE_URL.test(value)
+}
+
+/**
+ * Joins the lines of the markdown and weblinks renderings into blocks, one
+ * line at a time, holding the current block until the next line shows
+ * whether it continues it:
+ * - a link left open (more `[` than `]`) goes on over the lines after it,
+ *   blank ones included (a crawler hard-wraps long link texts);
+ * - a line ending with a backslash (a hard break) goes on to the next line;
+ * - a heading goes on to the next line when that is indented (a wrapped title);
+ * - prose goes on to the next line when that is prose too (text hard-wrapped
+ *   at a column);
+ * - in the weblinks rendering, a line that is only a URL is the URL of the
+ *   block before it.
+ */
+export class BlockReader {
+  readonly #emit: (block: Block) => void
+  readonly #weblinks: boolean
+  #lines: SourceLine[] = []
+  #balance = 0
+  #url: string | null = null
+  /** Inside front matter (`---` … `---` at the very start): each line is a block. */
+  #frontMatter: boolean | null = null
+
+  constructor(emit: (block: Block) => void, weblinks: boolean) {
+    this.#emit = emit
+    this.#weblinks = weblinks
+  }
+
+  line(line: SourceLine): void {
+    if (this.#frontMatter !== false) {
+      const fence = /^-{3,}$/.test(line.value)
+      if (this.#frontMatter === null && !fence) this.#frontMatter = false
+      else {
+        this.#frontMatter = this.#frontMatter === null || !fence
+        this.#emit({ source: line.value, first: line, last: line, url: null, frontMatter: true })
+        return
+      }
+    }
+    const lines = this.#lines
+    const last = lines[lines.length - 1]
+    if (last) {
+      if (this.#continues(last, line)) {
+        lines.push(line)
+        this.#balance += bracketBalance(line.value)
+        return
+      }
+      if (this.#weblinks && this.#url === null && isBareUrl(line.value) && !isBareUrl(lines[0]?.value ?? '')) {
+        this.#url = line.value.replace(/^<|>$/g, '')
+        lines.push(line)
+        return
+      }
+      this.#flush()
+    }
+    this.#lines = [line]
+    this.#balance = bracketBalance(line.value)
+  }
+
+  end(): void {
+    this.#flush()
+  }
+
+  /** The offset of the first line held, or `Infinity`. */
+  heldFrom(): number {
+    return this.#lines[0]?.offset ?? Infinity
+  }
+
+  #continues(last: SourceLine, line: SourceLine): boolean {
+    if (this.#url !== null) return false
+    if (this.#balance > 0) return this.#lines.length < MAX_OPEN_LINES
+    if (this.#weblinks) return false
+    const adjacent = line.line === last.line + 1
+    if (!adjacent) return false
+    if (last.value.endsWith('\\')) return true
+    const first = this.#lines[0]?.value ?? ''
+    if (first.startsWith('#')) return line.column > 1 && isProse(line.value)
+    if (!isProse(first) || !(isProse(line.value) || isBareUrl(line.value))) return false
+    // A line wrapped at a column is long, unless the next word would not have
+    // fitted after it; a short one ends its paragraph.
+    if (last.value.length >= MIN_WRAPPED) return true
+    const width = this.#widest
+    const word = line.value.length - line.value.trimStart().length + (line.value.search(/\s|$/) >>> 0)
+    return width >= MIN_WRAPPED && last.value.length + 1 + word > width
+  }
+
+  /** The longest line of the block so far. */
+  get #widest(): number {
+    let widest = 0
+    for (const line of this.#lines) widest = Math.max(widest, line.value.length)
+    return widest
+  }
+
+  #flush(): void {
+    const lines = this.#lines
+    const first = lines[0]
+    const last = lines[lines.length - 1]
+    if (!first || !last) return
+    const url = this.#url
+    const count = url === null ? lines.length : lines.length - 1
+    const source =
+      count === 1
+        ? first.value
+        : lines
+            .slice(0, count)
+            .map((line) => line.value)
+            .join('\n')
+    this.#lines = []
+    this.#url = null
+    this.#balance = 0
+    this.#emit({ source, first, last, url, frontMatter: false })
+  }
+}
+
+const NOT_PROSE =
+  /^(?:[#>|![·•]|[-*+] |\d+$|[-*_=]{3,}$|\*\*[^*]+:\*\*|Submitted by |Upvote\b|GitHub\b|arXiv Page|Published on |[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?(?: \d+)?$)/
+
+/** Whether a line reads as a line of a paragraph, rather than markup of its own. */
+function isProse(value: string): boolean {
+  return value.length > 0 && !NOT_PROSE.test(value) && !isBareUrl(value)
+}

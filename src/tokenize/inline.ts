@@ -1,0 +1,218 @@
+// Inline markup of the markdown and weblinks renderings: links, images,
+// escapes and hard line breaks, read into plain text and the links it holds.
+//
+// `[text](url)`, `[text][ref]` and `[text]` are links; `![alt](url)` is an
+// image, dropped with its alt text (avatars and logos before a name); `\X`
+// is X for ASCII punctuation; a backslash at the end of a line, or before
+// white space, is a hard line break, and every run of white space (line
+// breaks included) is one space.
+
+/** A link of a block: its text (markup removed) and its URL, or `null` for a reference without a definition. */
+export interface InlineLink {
+  readonly text: string
+  readonly url: string | null
+  /** The reference label of a reference-style link (`[text][12]`). */
+  readonly ref: string | null
+}
+
+/** A block's text with markup removed, and its links in order. */
+export interface Inline {
+  readonly text: string
+  readonly links: readonly InlineLink[]
+  /** The link that is the whole block (images aside), if it is one. */
+  readonly whole: InlineLink | null
+}
+
+const codes = {
+  backslash: 0x5c,
+  bang: 0x21,
+  openBracket: 0x5b,
+  closeBracket: 0x5d,
+  openParen: 0x28,
+  closeParen: 0x29,
+  space: 0x20,
+  tab: 0x09,
+  lineFeed: 0x0a,
+} as const
+
+const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char) => char.charCodeAt(0)))
+
+/** Read the inline markup of `source` (lines joined with `\n`). */
+export function readInline(source: string): Inline {
+  const links: InlineLink[] = []
+  const reader = new InlineReader(source, links)
+  const { text, whole } = reader.read()
+  return { text, links, whole }
+}
+
+class InlineReader {
+  readonly #source: string
+  readonly #links: InlineLink[]
+  #at = 0
+
+  constructor(source: string, links: InlineLink[]) {
+    this.#source = source
+    this.#links = links
+  }
+
+  read(): { text: string; whole: InlineLink | null } {
+    let out = ''
+    let whole: InlineLink | null = null
+    let parts = 0
+    const source = this.#source
+    while (this.#at < source.length) {
+      const before = this.#at
+      const link = this.#linkAt()
+      if (link === 'image') continue
+      if (link) {
+        out += link.text
+        whole = parts === 0 ? link : null
+        parts++
+        continue
+      }
+      this.#at = before
+      const char = this.#char()
+      if (char !== '') {
+        out += char
+        if (char.trim() !== '') {
+          whole = null
+          parts++
+        }
+      }
+    }
+    return { text: out.replace(LINE_BREAK, ' ').trim(), whole }
+  }
+
+  /**
+   * A link or image at the reader's place, or `null` (the place is then
+   * unchanged in meaning: the caller reads one character).
+   */
+  #linkAt(): InlineLink | 'image' | null {
+    const source = this.#source
+    const start = this.#at
+    let at = start
+    const image = source.charCodeAt(at) === codes.bang && source.charCodeAt(at + 1) === codes.openBracket
+    if (image) at++
+    if (source.charCodeAt(at) !== codes.openBracket) return null
+    const close = matchingBracket(source, at)
+    if (close === -1) return null
+    const inner = source.slice(at + 1, close)
+    let url: string | null = null
+    let ref: string | null = null
+    let end = close + 1
+    if (source.charCodeAt(end) === codes.openParen) {
+      const paren = matchingParen(source, end)
+      if (paren === -1) return null
+      url = destination(source.slice(end + 1, paren))
+      end = paren + 1
+    } else if (source.charCodeAt(end) === codes.openBracket) {
+      const refClose = source.indexOf(']', end)
+      if (refClose === -1 || source.slice(end + 1, refClose).includes('[')) return null
+      ref = source.slice(end + 1, refClose)
+      end = refClose + 1
+    } else {
+      // `[text]` alone stays text: without a definition it is prose in brackets.
+      return null
+    }
+    this.#at = end
+    if (image) return 'image'
+    const nested = new InlineReader(inner, this.#links)
+    const { text } = nested.read()
+    const link: InlineLink = { text, url, ref: ref === '' ? text : ref }
+    this.#links.push(link)
+    return link
+  }
+
+  /** One character of text, with escapes and hard breaks read. */
+  #char(): string {
+    const source = this.#source
+    const code = source.charCodeAt(this.#at)
+    if (code === codes.backslash) {
+      const next = source.charCodeAt(this.#at + 1)
+      if (next === codes.backslash && atLineEnd(source, this.#at + 2)) {
+        this.#at += 2
+        return ' '
+      }
+      if (PUNCTUATION.has(next)) {
+        this.#at += 2
+        return source[this.#at - 1] ?? ''
+      }
+      if (Number.isNaN(next) || isBreak(next)) {
+        // A hard break: it and the white space after it are one space.
+        this.#at += 1
+        while (isBreak(source.charCodeAt(this.#at)) && this.#at < source.length) this.#at++
+        return ' '
+      }
+    }
+    this.#at++
+    return source[this.#at - 1] ?? ''
+  }
+}
+
+// A line break, with the white space around it: one space.
+const LINE_BREAK = /[^\S\n]*\n\s*/g
+
+function atLineEnd(source: string, at: number): boolean {
+  return at >= source.length || source.charCodeAt(at) === codes.lineFeed
+}
+
+function isBreak(code: number): boolean {
+  return Number.isNaN(code) || code === codes.lineFeed || code === codes.space || code === codes.tab
+}
+
+/** The index of the `]` that closes the `[` at `open`, or -1. Escaped brackets do not count. */
+export function matchingBracket(source: string, open: number): number {
+  let depth = 0
+  for (let at = open; at < source.length; at++) {
+    const code = source.charCodeAt(at)
+    if (code === codes.backslash) at++
+    else if (code === codes.openBracket) depth++
+    else if (code === codes.closeBracket && --depth === 0) return at
+  }
+  return -1
+}
+
+function matchingParen(source: string, open: number): number {
+  let depth = 0
+  for (let at = open; at < source.length; at++) {
+    const code = source.charCodeAt(at)
+    if (code === codes.backslash) at++
+    else if (code === codes.openParen) depth++
+    else if (code === codes.closeParen && --depth === 0) return at
+    else if (code === codes.lineFeed || code === codes.space) {
+      // A destination has no white space, but a title may follow it: `(url "title")`.
+      const rest = source.slice(at).trimStart()
+      if (!rest.startsWith('"') && !rest.startsWith("'") && !rest.startsWith('(')) return -1
+    }
+  }
+  return -1
+}
+
+function destination(inside: string): string {
+  const trimmed = inside.trim()
+  const space = trimmed.search(/\s/)
+  const url = space === -1 ? trimmed : trimmed.slice(0, space)
+  return url.startsWith('<') && url.endsWith('>') ? url.slice(1, -1) : url
+}
+
+/** Runs of white space as one space, trimmed. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/**
+ * How far `[` outnumber `]` on a line (escapes aside): a positive balance
+ * means a link is still open at its end.
+ */
+export function bracketBalance(line: string): number {
+  let balance = 0
+  BRACKET.lastIndex = 0
+  for (let match = BRACKET.exec(line); match; match = BRACKET.exec(line)) {
+    const code = line.charCodeAt(match.index)
+    if (code === codes.backslash) BRACKET.lastIndex++
+    else balance += code === codes.openBracket ? 1 : -1
+  }
+  return balance
+}
+
+const BRACKET = /[[\]\\]/g
