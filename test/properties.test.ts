@@ -569,6 +569,7 @@ describe('the checks themselves', () => {
     expect(() => checkTree(text, swapped)).toThrow(/before its previous sibling/)
     const stretched = structuredClone(tree)
     const paper = stretched.children[1]!
+    if (paper.type !== 'paper') throw new Error('the second node is a paper')
     paper.children[0]!.position.end = { ...paper.position.end }
     expect(() => checkTree(text, stretched)).toThrow(/value .* is not the text it spans|before its previous sibling/)
     expect(unaccounted(text, tree, messages)).toEqual([])

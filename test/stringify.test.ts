@@ -300,7 +300,7 @@ const digests = fc
       line += 2 + (paper.abstract === '' ? 0 : 2) + (paper.authorCount === null ? 0 : 4)
       return placed
     })
-    return { ...digest, papers }
+    return { ...digest, rendering: 'text', page: digest.title === null ? null : 'daily', query: null, papers }
   })
 
 describe('stringifyDigest and the parser', () => {
