@@ -2,7 +2,7 @@ import type { Point } from 'unist'
 import { type YearMode, Years } from './compose/years.js'
 import { Utf8Decoder } from './decode.js'
 import { CardGrammar } from './grammar/cards.js'
-import { DETECTION_LINES, type Rendering, detectRendering } from './grammar/detect.js'
+import { DETECTION_LINES, type Detected, type Rendering, detectRendering } from './grammar/detect.js'
 import type { Grammar, GrammarEvents, HeaderRecord, PaperRecord, Span } from './grammar/record.js'
 import { TextGrammar } from './grammar/text.js'
 import type { Diagnostic } from './schema/schema.js'
@@ -68,7 +68,9 @@ export class Pipeline {
       yearHint: (year) => years.notePageYear(year),
       message: (message) => messages.push(message),
     }
-    if (options.rendering !== 'auto') this.#start(options.rendering)
+    if (options.rendering !== 'auto') {
+      this.#start({ rendering: options.rendering, escapes: options.rendering === 'markdown' })
+    }
     this.#scanner = new LineScanner({
       line: (value, line, column, offset) => this.#line({ value, line, column, offset }),
       message: (message) => messages.push(message),
@@ -110,13 +112,13 @@ export class Pipeline {
     if (held.length >= DETECTION_LINES) this.#start(detectRendering(held))
   }
 
-  #start(rendering: Rendering): void {
+  #start({ rendering, escapes }: Detected): void {
     this.#rendering = rendering
     const { year } = this.#options
     const grammar = (this.#grammar =
       rendering === 'text'
         ? new TextGrammar(this.#events, year)
-        : new CardGrammar(this.#events, year, rendering === 'weblinks'))
+        : new CardGrammar(this.#events, year, { weblinks: rendering === 'weblinks', escapes }))
     const held = this.#detecting
     this.#detecting = []
     for (const line of held) grammar.line(line)

@@ -42,7 +42,7 @@ function cardBlocks(paper: Paper, blocks: string[]): void {
   if (authorCount !== null)
     blocks.push(page === null ? `- ${authorCount} authors` : `[- ${authorCount} authors](${page})`)
   else if (organization !== null) blocks.push(`[${escape(organization)}](${SITE}/${orgSlug(organization)})`)
-  if (authorCount !== null || organization !== null || published !== null) blocks.push('·')
+  if (published !== null) blocks.push('·')
   if (published !== null) {
     const written = writeDate(published.month, published.day, published.yearInferred ? null : published.year)
     const comments = paper.comments ?? 0

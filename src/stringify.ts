@@ -169,7 +169,7 @@ function treePaper(node: PaperNode): Paper {
     else if (child.type === 'github') {
       paper.githubRepo = child.value || null
       paper.githubStars = child.stars
-    } else {
+    } else if (child.type === 'metadata') {
       for (const part of child.children) {
         if (part.type === 'authors') paper.authorCount = part.count
         else if (part.type === 'organization') paper.organization = part.value

@@ -22,6 +22,8 @@ interface Card {
   date: Field<DateParts> | null
   comments: Field<number> | null
   github: Field<GithubLink> | null
+  /** Links and avatars inside the card that are none of its parts. */
+  extras: Span[]
   /** Chrome after the card's last part, which becomes the card's if a part follows. */
   trailing: Span[]
 }
@@ -62,10 +64,14 @@ export class CardGrammar implements Grammar {
   readonly #seen = new Set<string>()
   #skipped: { first: SourceLine; last: SourceLine; count: number } | null = null
 
-  constructor(events: GrammarEvents, year: number | null, weblinks: boolean) {
+  /**
+   * @param layout `weblinks`: each link's URL stands on a line of its own;
+   *   `escapes`: backslashes are markdown's escapes.
+   */
+  constructor(events: GrammarEvents, year: number | null, layout: { weblinks: boolean; escapes: boolean }) {
     this.#events = events
     this.#year = year
-    this.#reader = new BlockReader((block) => this.#block(block), weblinks)
+    this.#reader = new BlockReader((block) => this.#block(block), layout)
   }
 
   line(line: SourceLine): void {
@@ -129,12 +135,20 @@ export class CardGrammar implements Grammar {
 
   /** A part that can only follow a title. */
   #cardPart(block: Block, token: CardToken): void {
+    // Plain text after `Submitted by` (a text extraction of a trending card): the title.
+    if (token.kind === 'text' && this.#pending.some(({ token: before }) => before.kind === 'submittedBy')) {
+      return this.#startCard(block, token.text, null)
+    }
     this.#takePending(false)
     const card = this.#card
     switch (token.kind) {
       case 'text':
         if (card && !card.abstract && !hasMetadata(card)) {
           return this.#part(block, () => (card.abstract = field(block, token.text)))
+        }
+        // A short line after the abstract, where the author count stands: the organisation.
+        if (card?.abstract && !card.authors && !card.organization && !card.date && isName(token.text)) {
+          return this.#part(block, () => (card.organization = field(block, token.text)))
         }
         if (!card && this.#sawByline && this.#query === null) {
           this.#query = token.text
@@ -166,10 +180,8 @@ export class CardGrammar implements Grammar {
           return
         }
         if (card && !card.date) {
-          return this.#part(block, () => {
-            card.date = field(block, token.date)
-            if (token.separator) card.separator ??= span(block)
-          })
+          // `· Published on DATE` writes the separator on the date's line: the date node spans both.
+          return this.#part(block, () => (card.date = field(block, token.date)))
         }
         return this.#skip(block)
       case 'comments':
@@ -186,6 +198,7 @@ export class CardGrammar implements Grammar {
         if (card) {
           return this.#part(block, () => {
             card.id ??= token.id
+            card.extras.push(span(block))
           })
         }
         return this.#chrome(block, null, null)
@@ -200,7 +213,7 @@ export class CardGrammar implements Grammar {
     if (!card) return
     this.#reportSkipped()
     add()
-    card.trailing = []
+    this.#adoptTrailing(card)
     card.last = block.last
   }
 
@@ -225,6 +238,7 @@ export class CardGrammar implements Grammar {
       date: null,
       comments: null,
       github: null,
+      extras: [],
       trailing: [],
     }
     for (const { block: part, token } of before) {
@@ -300,12 +314,13 @@ export class CardGrammar implements Grammar {
       submittedBy: card.submittedBy,
       github: card.github,
       arxivId: card.id,
+      extras: card.extras,
     }
     this.#events.paper(record)
     const title = card.title
     const where = spanOf(title.first, title.last)
     if (!card.abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, where)
-    if (!metadata && !card.github && !card.upvotes) {
+    if (!metadata) {
       this.#message('missing-metadata', `${quote(title.value)} has no author count, organisation or date`, where)
     }
     if (card.separator && !card.date) {
@@ -345,6 +360,12 @@ export class CardGrammar implements Grammar {
     const card = this.#card
     if (card) card.trailing.push(span(block))
     else this.#events.chrome(span(block))
+  }
+
+  /** Chrome inside a card becomes the card's once a part follows it. */
+  #adoptTrailing(card: Card): void {
+    card.extras.push(...card.trailing)
+    card.trailing = []
   }
 
   /** What the page's own URL (front matter) says: which list, and the query. */
@@ -422,6 +443,11 @@ export class CardGrammar implements Grammar {
   #message(ruleId: RuleId, message: string, position: ReturnType<typeof spanOf>): void {
     this.#events.message(diagnostic(ruleId, message, position))
   }
+}
+
+/** A name, not a sentence: short, and not ending like one. */
+function isName(text: string): boolean {
+  return text.length <= 100 && !/[.!?:]$/.test(text)
 }
 
 function hasMetadata(card: Card): boolean {

@@ -47,6 +47,8 @@ export interface PaperRecord extends Span {
   readonly github: Field<GithubLink> | null
   /** The arXiv id the card's links name. */
   readonly arxivId: string | null
+  /** Lines inside the card that are none of its parts (links, avatars, chrome). */
+  readonly extras: readonly Span[]
 }
 
 /** What the page's header says, once the first record starts. */

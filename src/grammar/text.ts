@@ -181,6 +181,7 @@ export class TextGrammar implements Grammar {
         submittedBy: null,
         github: null,
         arxivId: null,
+        extras: [],
       }
       this.#events.paper(record)
       if (!abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, positionOf(title))

@@ -14,6 +14,8 @@ export interface Block {
   readonly url: string | null
   /** A line of the front matter (`---` … `---` at the very start). */
   readonly frontMatter: boolean
+  /** Whether backslashes are markdown's escapes (not in the weblinks rendering). */
+  readonly escapes: boolean
 }
 
 // A link left open (`[` without its `]`) joins the lines after it, but not
@@ -22,6 +24,10 @@ const MAX_OPEN_LINES = 200
 // Text hard-wrapped at a column (72 or 80, as text browsers do) leaves lines
 // at least this long before each wrap.
 const MIN_WRAPPED = 60
+const MAX_WRAP_WIDTH = 100
+const WRAP_SLACK = 10
+const LABEL = /^(?:Upvote|GitHub|Submitted by)$/
+const VALUE = /^(?:[\d.,]+[kKmM]?|-|@?[\w.-]+)$/
 const BARE_URL = /^<?https?:\/\/\S+$/
 
 /** Whether a line is nothing but a URL. */
@@ -45,15 +51,17 @@ export function isBareUrl(value: string): boolean {
 export class BlockReader {
   readonly #emit: (block: Block) => void
   readonly #weblinks: boolean
+  readonly #escapes: boolean
   #lines: SourceLine[] = []
   #balance = 0
   #url: string | null = null
   /** Inside front matter (`---` … `---` at the very start): each line is a block. */
   #frontMatter: boolean | null = null
 
-  constructor(emit: (block: Block) => void, weblinks: boolean) {
+  constructor(emit: (block: Block) => void, layout: { weblinks: boolean; escapes: boolean }) {
     this.#emit = emit
-    this.#weblinks = weblinks
+    this.#weblinks = layout.weblinks
+    this.#escapes = layout.escapes
   }
 
   line(line: SourceLine): void {
@@ -62,7 +70,7 @@ export class BlockReader {
       if (this.#frontMatter === null && !fence) this.#frontMatter = false
       else {
         this.#frontMatter = this.#frontMatter === null || !fence
-        this.#emit({ source: line.value, first: line, last: line, url: null, frontMatter: true })
+        this.#emit({ source: line.value, first: line, last: line, url: null, frontMatter: true, escapes: false })
         return
       }
     }
@@ -100,15 +108,19 @@ export class BlockReader {
     if (this.#weblinks) return false
     const adjacent = line.line === last.line + 1
     if (!adjacent) return false
-    if (last.value.endsWith('\\')) return true
+    if (last.value.endsWith('\\') && isProse(line.value)) return true
+    // A label on a line of its own, its value on the next: `Upvote` / `12`, `GitHub` / `3.29k`.
+    if (this.#lines.length === 1 && LABEL.test(last.value) && VALUE.test(line.value)) return true
     const first = this.#lines[0]?.value ?? ''
     if (first.startsWith('#')) return line.column > 1 && isProse(line.value)
     if (!isProse(first) || !(isProse(line.value) || isBareUrl(line.value))) return false
-    // A line wrapped at a column is long, unless the next word would not have
-    // fitted after it; a short one ends its paragraph.
-    if (last.value.length >= MIN_WRAPPED) return true
+    // Text wrapped at a column: every line fits the column (text browsers wrap
+    // at 72 to 80), and a line ends early only where the next word would not
+    // have fitted. A line much longer than those before it is not a wrap.
     const width = this.#widest
-    const word = line.value.length - line.value.trimStart().length + (line.value.search(/\s|$/) >>> 0)
+    if (width > MAX_WRAP_WIDTH || line.value.length > width + WRAP_SLACK) return false
+    if (last.value.length >= MIN_WRAPPED) return true
+    const word = line.value.search(/\s|$/)
     return width >= MIN_WRAPPED && last.value.length + 1 + word > width
   }
 
@@ -136,12 +148,12 @@ export class BlockReader {
     this.#lines = []
     this.#url = null
     this.#balance = 0
-    this.#emit({ source, first, last, url, frontMatter: false })
+    this.#emit({ source, first, last, url, frontMatter: false, escapes: this.#escapes })
   }
 }
 
 const NOT_PROSE =
-  /^(?:[#>|![·•]|[-*+] |\d+$|[-*_=]{3,}$|\*\*[^*]+:\*\*|Submitted by |Upvote\b|GitHub\b|arXiv Page|Published on |[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?(?: \d+)?$)/
+  /^(?:[#>|![·•]|[-*+] |\d+$|[-*_=]{3,}$|\*\*[^*]+:\*\*|Submitted by |Upvote\b|GitHub\b|arXiv Page|Published on |\d{1,9} authors?$|[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?(?: \d+)?$)/
 
 /** Whether a line reads as a line of a paragraph, rather than markup of its own. */
 function isProse(value: string): boolean {

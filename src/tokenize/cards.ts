@@ -88,6 +88,9 @@ const AUTHORS = /^[-*+•\s\\]*(\d{1,9})\s+authors?$/
 const STARS = /^(?:LINK:\s*)?GitHub(?:\s+([\d.,]+)\s*([kKmM])?)?$/
 const SUBMITTED = /^Submitted by\s+@?(\S.*)$/
 const PUBLISHED = /^(·\s*)?Published on\s+(.+)$/
+// The link list of reference-style markdown (`[12]: https://…`), or of a text browser (`12. https://…`).
+const LINK_DEFINITION = /^\[[^\]]+\]:\s*\S+/
+const REFERENCE_LIST = /^(?:\d+\.\s+(?:https?|file|mailto):\S*|References|Visible links:?|Hidden links:?)$/
 const LIST_MARKER = /^[-*+•]\s+/
 // The browser tab's title, which exports and crawlers write at the top: `Daily Papers - Hugging Face`.
 const SITE_TITLE = /^.{1,80} [-–|] Hugging Face$/
@@ -111,7 +114,7 @@ export function classifyBlock(block: Block): CardToken {
       raw = raw.slice(match[0].length).replace(/\s+#+$/, '')
     }
   }
-  const inline = readInline(raw)
+  const inline = readInline(raw, block.escapes)
   const text = inline.text
   if (level >= 3) return { kind: 'heading', level, text, id: firstPaperId(inline.links) }
   if (level > 0) return { kind: 'chrome', title: pageTitle(text), url: null }
@@ -141,7 +144,8 @@ export function classifyBlock(block: Block): CardToken {
   const date = dateOf(text, inline.links)
   if (date) return date
   const stars = STARS.exec(text)
-  if (stars && inline.links.length > 0) return { kind: 'github', repo: '', stars: starCount(stars[1], stars[2]) }
+  if (stars) return { kind: 'github', repo: '', stars: starCount(stars[1], stars[2]) }
+  if (LINK_DEFINITION.test(text) || REFERENCE_LIST.test(text)) return { kind: 'chrome', title: null, url: null }
   if (text === 'arXiv Page') return { kind: 'link', id: firstPaperId(inline.links) }
   return { kind: 'text', text }
 }
@@ -200,8 +204,10 @@ function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
   }
   if (rest.length > 40) return null
   let comments: number | null = null
+  // `May 29[6](…#community)`, or `May 29[6][15]` with the link's URL elsewhere.
   const glued = links.length === 1 ? links[0] : undefined
-  if (glued?.url && PAPER_URL.exec(glued.url)?.[2] && rest.endsWith(glued.text)) {
+  const community = glued?.url == null || PAPER_URL.exec(glued.url)?.[2] !== undefined
+  if (glued && community && /^\d{1,9}$/.test(glued.text) && rest.endsWith(glued.text)) {
     comments = Number(glued.text)
     rest = rest.slice(0, rest.length - glued.text.length).trim()
   }

@@ -37,10 +37,15 @@ const codes = {
 
 const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char) => char.charCodeAt(0)))
 
-/** Read the inline markup of `source` (lines joined with `\n`). */
-export function readInline(source: string): Inline {
+/**
+ * Read the inline markup of `source` (lines joined with `\n`).
+ *
+ * @param escapes Whether backslash escapes and hard breaks are markup (in
+ *   markdown) or text (in the weblinks rendering, where only links are).
+ */
+export function readInline(source: string, escapes = true): Inline {
   const links: InlineLink[] = []
-  const reader = new InlineReader(source, links)
+  const reader = new InlineReader(source, links, escapes)
   const { text, whole } = reader.read()
   return { text, links, whole }
 }
@@ -48,11 +53,13 @@ export function readInline(source: string): Inline {
 class InlineReader {
   readonly #source: string
   readonly #links: InlineLink[]
+  readonly #escapes: boolean
   #at = 0
 
-  constructor(source: string, links: InlineLink[]) {
+  constructor(source: string, links: InlineLink[], escapes: boolean) {
     this.#source = source
     this.#links = links
+    this.#escapes = escapes
   }
 
   read(): { text: string; whole: InlineLink | null } {
@@ -116,7 +123,7 @@ class InlineReader {
     }
     this.#at = end
     if (image) return 'image'
-    const nested = new InlineReader(inner, this.#links)
+    const nested = new InlineReader(inner, this.#links, this.#escapes)
     const { text } = nested.read()
     const link: InlineLink = { text, url, ref: ref === '' ? text : ref }
     this.#links.push(link)
@@ -127,9 +134,10 @@ class InlineReader {
   #char(): string {
     const source = this.#source
     const code = source.charCodeAt(this.#at)
-    if (code === codes.backslash) {
+    if (code === codes.backslash && this.#escapes) {
       const next = source.charCodeAt(this.#at + 1)
-      if (next === codes.backslash && atLineEnd(source, this.#at + 2)) {
+      // `\\` at the end of a line: a crawler's hard break, one space.
+      if (next === codes.backslash && source.charCodeAt(this.#at + 2) === codes.lineFeed) {
         this.#at += 2
         return ' '
       }
@@ -137,10 +145,11 @@ class InlineReader {
         this.#at += 2
         return source[this.#at - 1] ?? ''
       }
-      if (Number.isNaN(next) || isBreak(next)) {
-        // A hard break: it and the white space after it are one space.
+      // A backslash before a line break or a space: a hard break, which
+      // with the white space after it is one space.
+      if (next === codes.lineFeed || next === codes.space || next === codes.tab) {
         this.#at += 1
-        while (isBreak(source.charCodeAt(this.#at)) && this.#at < source.length) this.#at++
+        while (this.#at < source.length && isBreak(source.charCodeAt(this.#at))) this.#at++
         return ' '
       }
     }
@@ -152,12 +161,8 @@ class InlineReader {
 // A line break, with the white space around it: one space.
 const LINE_BREAK = /[^\S\n]*\n\s*/g
 
-function atLineEnd(source: string, at: number): boolean {
-  return at >= source.length || source.charCodeAt(at) === codes.lineFeed
-}
-
 function isBreak(code: number): boolean {
-  return Number.isNaN(code) || code === codes.lineFeed || code === codes.space || code === codes.tab
+  return code === codes.lineFeed || code === codes.space || code === codes.tab
 }
 
 /** The index of the `]` that closes the `[` at `open`, or -1. Escaped brackets do not count. */

@@ -38,6 +38,7 @@ export function paperNode(record: PaperRecord): PaperNode {
     const { repo, stars } = github.value
     children.push({ type: 'github', value: repo, stars, position: spanOf(github.first, github.last) })
   }
+  for (const extra of record.extras) children.push(chromeNode(extra))
   children.sort((a, b) => (a.position.start.offset ?? 0) - (b.position.start.offset ?? 0))
   return { type: 'paper', children, position: spanOf(record.first, record.last) }
 }

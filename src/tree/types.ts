@@ -16,7 +16,8 @@ import type { Literal, Parent, Position } from 'unist'
 //   │  │  ├─ separator?
 //   │  │  ├─ date?
 //   │  │  └─ comments?
-//   │  └─ github?
+//   │  ├─ github?
+//   │  └─ chrome*        links and avatars inside the card
 //   └─ chrome*           page chrome between and after the cards (links,
 //                        footers, a card's repeat in a second layout)
 
@@ -77,7 +78,7 @@ export interface HeaderLineNode extends Literal {
  */
 export interface PaperNode extends Parent {
   type: 'paper'
-  children: Array<UpvotesNode | SubmittedByNode | TitleNode | AbstractNode | MetadataNode | GithubNode>
+  children: Array<UpvotesNode | SubmittedByNode | TitleNode | AbstractNode | MetadataNode | GithubNode | ChromeNode>
   position: Position
 }
 
