@@ -1,5 +1,6 @@
 import { daysInMonth, isoDate, writeDate } from './dates.js'
 import type { Digest, Paper } from './schema/schema.js'
+import { ABSTRACT_ANCHOR } from './tokenize/cards.js'
 
 // The markdown rendering, as crawlers write the page: every field of a paper
 // has a place in it, so parsing what this writes gives back every field.
@@ -37,7 +38,7 @@ function cardBlocks(paper: Paper, blocks: string[]): void {
   }
   if (paper.submittedBy !== null) blocks.push(`Submitted by ${paper.submittedBy}`)
   blocks.push(`### ${page === null ? escapeLine(paper.title) : `[${escape(paper.title)}](${page})`}`)
-  if (paper.abstract !== '') blocks.push(`[${escape(paper.abstract)}](${page ?? '#abstract'})`)
+  if (paper.abstract !== '') blocks.push(`[${escape(paper.abstract)}](${page ?? ABSTRACT_ANCHOR})`)
   const { authorCount, organization, published } = paper
   if (authorCount !== null)
     blocks.push(page === null ? `- ${authorCount} authors` : `[- ${authorCount} authors](${page})`)

@@ -323,3 +323,66 @@ describe('stringifyDigest and the parser', () => {
     )
   })
 })
+
+// The markdown rendering holds every field: the digests above, with the
+// fields only cards show, written as markdown and parsed back.
+const cardFields = fc.record({
+  arxivId: fc.option(fc.stringMatching(/^2[0-9]{3}\.[0-9]{5}$/), { freq: 4 }),
+  upvotes: fc.option(fc.nat({ max: 5000 })),
+  organization: fc.option(
+    fc.constantFrom('Carnegie Mellon University', 'OCC', 'CIS, LMU Munich', 'Zürich [NLP]', 'a\\b lab'),
+    { freq: 3 },
+  ),
+  submittedBy: fc.option(fc.stringMatching(/^[A-Za-z][\w-]{0,15}$/), { freq: 3 }),
+  github: fc.option(
+    fc.record({ repo: fc.stringMatching(/^[a-z]{1,8}\/[a-z-]{1,12}$/), stars: fc.option(fc.nat({ max: 200_000 })) }),
+    { freq: 3 },
+  ),
+  bracketed: fc.constantFrom('', ' [1]', ' [see \\[2\\]]', ' a\\b'),
+})
+const markdownDigests = fc
+  .record({
+    digest: digests,
+    cards: fc.array(cardFields, { minLength: 20, maxLength: 20 }),
+    page: fc.constantFrom(null, 'daily', 'weekly', 'monthly', 'trending'),
+    query: fc.option(fc.constantFrom('source citations', 'rag & retrieval', 'Zürich')),
+  })
+  .map(({ digest, cards, page, query }): Digest => ({
+    ...digest,
+    rendering: 'markdown',
+    page: query === null ? (digest.title === null ? page : (page ?? 'daily')) : 'search',
+    query,
+    papers: digest.papers.map((paper, index): Paper => {
+      const card = cards[index % cards.length]!
+      const organization = paper.authorCount === null || card.organization === null ? null : card.organization
+      return {
+        ...paper,
+        title: paper.title + card.bracketed,
+        authorCount: organization === null ? paper.authorCount : null,
+        organization,
+        arxivId: card.arxivId,
+        upvotes: card.upvotes,
+        submittedBy: card.submittedBy,
+        githubRepo: card.github === null ? null : `https://github.com/${card.github.repo}`,
+        githubStars: card.github === null ? null : card.github.stars,
+        line: 0,
+      }
+    }),
+  }))
+
+describe('stringifyDigest to markdown and the parser', () => {
+  it('agree on every digest: every field comes back', () => {
+    const numRuns = Number(process.env.PROPERTY_RUNS ?? 300)
+    fc.assert(
+      fc.property(markdownDigests, (digest) => {
+        const text = stringifyDigest(digest, { rendering: 'markdown' })
+        const result = safeParseDigest(text)
+        const back = result.success ? result.data : result.error.digest
+        expect(back.papers.map((paper) => ({ ...paper, line: 0 }))).toEqual(digest.papers)
+        expect({ ...back, papers: [] }).toEqual({ ...digest, papers: [] })
+        expect(result.messages.filter((message) => message.severity === 'error')).toEqual([])
+      }),
+      { numRuns, seed: 11_011 },
+    )
+  })
+})

@@ -37,6 +37,7 @@ export type CardToken =
 
 export type CardTokenKind = CardToken['kind']
 
+export const ABSTRACT_ANCHOR = '#abstract'
 const HF = /^https?:\/\/(?:www\.)?huggingface\.co\//
 const PAPER_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(#community)?$/
 const LOGIN_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})/
@@ -152,6 +153,8 @@ export function classifyBlock(block: Block): CardToken {
 
 /** What a link that is a whole block is, by where it points. */
 function linked(text: string, url: string): CardToken {
+  // What the markdown writer links an abstract to when the paper has no page.
+  if (url === ABSTRACT_ANCHOR) return { kind: 'text', text }
   const login = LOGIN_URL.exec(url)
   const count = UPVOTES_TEXT.exec(text)
   if (login && count) return { kind: 'upvotes', count: countOf(count[1]), id: login[1] ?? null, before: true }

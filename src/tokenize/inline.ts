@@ -35,6 +35,10 @@ const codes = {
   lineFeed: 0x0a,
 } as const
 
+// The characters where markup may start: links, images, escapes.
+const SPECIAL = /[[!\\]/g
+const SPECIAL_NO_ESCAPES = /[[!]/g
+
 const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char) => char.charCodeAt(0)))
 
 /**
@@ -44,11 +48,32 @@ const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char)
  *   markdown) or text (in the weblinks rendering, where only links are).
  */
 export function readInline(source: string, escapes = true): Inline {
+  const fast = plainLink(source)
+  if (fast) return { text: fast.text, links: [fast], whole: fast }
   const links: InlineLink[] = []
   const reader = new InlineReader(source, links, escapes)
   const { text, whole } = reader.read()
   return { text, links, whole }
 }
+
+/**
+ * The common case without the reader: a block that is one link, `[text](url)`,
+ * whose text holds no markup at all (no bracket, backslash, `!` or line break).
+ */
+function plainLink(source: string): InlineLink | null {
+  if (source.charCodeAt(0) !== codes.openBracket || source.charCodeAt(source.length - 1) !== codes.closeParen)
+    return null
+  const middle = source.lastIndexOf('](')
+  if (middle === -1) return null
+  const url = source.slice(middle + 2, -1)
+  if (url === '' || NOT_PLAIN_URL.test(url)) return null
+  const text = source.slice(1, middle)
+  if (NOT_PLAIN_TEXT.test(text)) return null
+  return { text: text.trim(), url, ref: null }
+}
+
+const NOT_PLAIN_URL = /[\s()<>]/
+const NOT_PLAIN_TEXT = /[[\]\\!\n]/
 
 class InlineReader {
   readonly #source: string
@@ -67,8 +92,24 @@ class InlineReader {
     let whole: InlineLink | null = null
     let parts = 0
     const source = this.#source
+    // Plain text runs to the next character that may be markup, and is copied in one slice.
+    const special = this.#escapes ? SPECIAL : SPECIAL_NO_ESCAPES
     while (this.#at < source.length) {
-      const before = this.#at
+      special.lastIndex = this.#at
+      const found = special.exec(source)
+      const next = found ? found.index : source.length
+      if (next > this.#at) {
+        const plain = source.slice(this.#at, next)
+        out += plain
+        if (parts === 0 || whole !== null) {
+          if (plain.trim() !== '') {
+            whole = null
+            parts++
+          }
+        }
+        this.#at = next
+      }
+      if (!found) break
       const link = this.#linkAt()
       if (link === 'image') continue
       if (link) {
@@ -77,17 +118,15 @@ class InlineReader {
         parts++
         continue
       }
-      this.#at = before
       const char = this.#char()
-      if (char !== '') {
-        out += char
-        if (char.trim() !== '') {
-          whole = null
-          parts++
-        }
+      out += char
+      if (char.trim() !== '') {
+        whole = null
+        parts++
       }
     }
-    return { text: out.replace(LINE_BREAK, ' ').trim(), whole }
+    const text = out.includes('\n') ? out.replace(LINE_BREAK, ' ') : out
+    return { text: text.trim(), whole }
   }
 
   /**
@@ -168,11 +207,12 @@ function isBreak(code: number): boolean {
 /** The index of the `]` that closes the `[` at `open`, or -1. Escaped brackets do not count. */
 export function matchingBracket(source: string, open: number): number {
   let depth = 0
-  for (let at = open; at < source.length; at++) {
-    const code = source.charCodeAt(at)
-    if (code === codes.backslash) at++
+  BRACKETS.lastIndex = open
+  for (let found = BRACKETS.exec(source); found; found = BRACKETS.exec(source)) {
+    const code = source.charCodeAt(found.index)
+    if (code === codes.backslash) BRACKETS.lastIndex++
     else if (code === codes.openBracket) depth++
-    else if (code === codes.closeBracket && --depth === 0) return at
+    else if (--depth === 0) return found.index
   }
   return -1
 }
@@ -210,14 +250,16 @@ export function squeeze(text: string): string {
  * means a link is still open at its end.
  */
 export function bracketBalance(line: string): number {
+  // Most lines have no bracket at all.
+  if (line.indexOf('[') === -1 && line.indexOf(']') === -1) return 0
   let balance = 0
-  BRACKET.lastIndex = 0
-  for (let match = BRACKET.exec(line); match; match = BRACKET.exec(line)) {
-    const code = line.charCodeAt(match.index)
-    if (code === codes.backslash) BRACKET.lastIndex++
+  BRACKETS.lastIndex = 0
+  for (let found = BRACKETS.exec(line); found; found = BRACKETS.exec(line)) {
+    const code = line.charCodeAt(found.index)
+    if (code === codes.backslash) BRACKETS.lastIndex++
     else balance += code === codes.openBracket ? 1 : -1
   }
   return balance
 }
 
-const BRACKET = /[[\]\\]/g
+const BRACKETS = /[[\]\\]/g
