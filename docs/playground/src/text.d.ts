@@ -1,0 +1,5 @@
+// Text files imported as strings (esbuild's `text` loader).
+declare module '*.txt' {
+  const text: string
+  export default text
+}
