@@ -23,7 +23,7 @@ describe('the view of a parse', () => {
     expect(view.papers.title).toEqual(SEED_GOLDEN.digest.papers.map((paper) => paper.title))
     expect([...view.papers.line]).toEqual(SEED_GOLDEN.digest.papers.map((paper) => paper.line))
     expect([view.papers.start[0], view.papers.end[0]]).toEqual([13, 19])
-    expect(view.papers.meta[0]).toBe('lines 13–19 · 9 authors · 2024-05-23 · 0 upvotes')
+    expect(view.papers.meta[0]).toBe('lines 13–19 · 9 authors · 2024-05-23 · 0 comments')
     // The record without metadata: its title and abstract.
     const bare = view.papers.line.indexOf(109)
     expect([view.papers.start[bare], view.papers.end[bare], view.papers.notes[bare]]).toEqual([109, 111, 1])
@@ -110,8 +110,8 @@ describe('the downloads', () => {
       authorCount: '9',
       organization: '',
       published: '2024-05-23',
-      upvotes: '0',
-      comments: '',
+      upvotes: '',
+      comments: '0',
       submittedBy: '',
       githubRepo: '',
       githubStars: '',
