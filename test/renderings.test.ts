@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { RENDERINGS, SEEDS, type FixtureRendering, enrichedSeed, render } from '../scripts/render-fixtures.js'
 import { type Paper, parseDigestStream, parseTree, safeParseDigest, stringifyDigest } from '../src/index.js'
@@ -102,5 +103,32 @@ describe('the seeds in every rendering', () => {
       expect(placeless(back.papers)).toEqual(placeless(digest.papers))
       expect({ ...back, papers: [] }).toEqual({ ...digest, rendering: 'markdown', papers: [] })
     }
+  })
+})
+
+describe('the stream, for every rendering', () => {
+  it('gives the batch parser’s papers and diagnostics wherever the bytes are cut', async () => {
+    const texts = CASES.map(([seed, rendering]) => new TextEncoder().encode(read(seed, rendering)))
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: texts.length - 1 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
+        async (which, fractions) => {
+          const bytes = texts[which]!
+          const cuts = [...new Set(fractions.map((f) => Math.floor(f * bytes.length)))].sort((a, b) => a - b)
+          const chunks = [0, ...cuts].map((start, index) => bytes.subarray(start, [...cuts, bytes.length][index]))
+          const batch = safeParseDigest(bytes, { year: 2025 })
+          const digest = batch.success ? batch.data : batch.error.digest
+          const messages: unknown[] = []
+          const papers: Paper[] = []
+          const options = { year: 2025, onMessage: (message: unknown) => messages.push(message) }
+          for await (const paper of parseDigestStream(chunks, options)) papers.push(paper)
+          expect(papers).toEqual(digest.papers)
+          expect(messages).toEqual(batch.messages)
+        },
+      ),
+      // Each run parses a whole file twice: a long pass takes at most 500.
+      { numRuns: Math.min(Number(process.env.PROPERTY_RUNS ?? 40), 500), seed: 4_242 },
+    )
   })
 })
