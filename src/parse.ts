@@ -7,6 +7,7 @@ import { type CheckedOptions, checkOptions, type ParseOptions } from './options.
 import { Pipeline, type PipelineOptions } from './pipeline.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
 import { isDigest } from './schema/validate.generated.js'
+import { paperIdOf } from './tokenize/cards.js'
 import { chromeNode, headerNode, paperNode } from './tree/build.js'
 import type { DigestRoot } from './tree/types.js'
 
@@ -133,6 +134,9 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   // Papers are composed as they come, which lets their lines go at once;
   // those whose date has no year get it once the whole text has been seen.
   const yearless: Paper[] = []
+  // Reference-style links whose URLs a link list at the end gives (which the stream cannot wait for).
+  const unresolved: Array<{ paper: Paper; refs: readonly string[] }> = []
+  const definitions = new Map<string, string>()
   const messages: Diagnostic[] = []
   const pipeline: Pipeline = new Pipeline(wholeText(checked), {
     header: (found) => (header = found),
@@ -140,11 +144,20 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
       const paper = composePaper(record, pipeline.years)
       papers.push(paper)
       if (paper.published?.year === null) yearless.push(paper)
+      if (paper.arxivId === null && record.refs.length > 0) unresolved.push({ paper, refs: record.refs })
     },
     chrome() {},
+    definition: (label, url) => definitions.set(label, url),
     message: (message) => messages.push(message),
   })
   parseWhole(pipeline, input, checked, messages)
+  for (const { paper, refs } of unresolved) {
+    for (const ref of refs) {
+      const url = definitions.get(ref)
+      paper.arxivId = url === undefined ? null : paperIdOf(url)
+      if (paper.arxivId !== null) break
+    }
+  }
   const year = pipeline.years.inferred
   if (year !== null) for (const paper of yearless) completeYear(paper, year)
   const data: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers }

@@ -23,6 +23,8 @@ export interface PipelineEvents {
   header(header: HeaderRecord): void
   paper(record: PaperRecord): void
   chrome(span: Span): void
+  /** A reference-style link's definition; only a whole text can use those that come after their cards. */
+  definition?(label: string, url: string): void
   message(message: Diagnostic): void
 }
 
@@ -65,6 +67,7 @@ export class Pipeline {
         events.paper(record)
       },
       chrome: (span) => events.chrome(span),
+      definition: (label, url) => events.definition?.(label, url),
       yearHint: (year) => years.notePageYear(year),
       message: (message) => messages.push(message),
     }

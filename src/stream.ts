@@ -66,6 +66,9 @@ export interface StreamOptions {
  * same text (and the same `year`), it yields the same papers and reports the
  * same diagnostics, wherever the chunks are cut (inside a UTF-8 sequence or a
  * CRLF included). Bytes that are not UTF-8 are reported (`invalid-encoding`).
+ * One thing it cannot do: in reference-style markdown whose link list comes
+ * after the cards, the batch functions read the arXiv ids from that list at
+ * the end, while the stream has yielded those papers already (`arxivId: null`).
  *
  * @example
  * ```ts

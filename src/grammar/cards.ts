@@ -12,6 +12,8 @@ interface Card {
   first: SourceLine
   last: SourceLine
   id: string | null
+  /** Labels of the card's reference-style links, whose URLs a link list may give later. */
+  refs: string[]
   title: Field<string>
   abstract: Field<string> | null
   upvotes: Field<number> | null
@@ -101,7 +103,12 @@ export class CardGrammar implements Grammar {
     const token = classifyBlock(block)
     switch (token.kind) {
       case 'heading':
-        return this.#startCard(block, token.text, token.id)
+        this.#startCard(block, token.text, token.id)
+        if (token.ref !== null) this.#card?.refs.push(token.ref)
+        return
+      case 'definition':
+        this.#events.definition?.(token.label, token.url)
+        return this.#chrome(block, null, null)
       case 'paperLink': {
         const card = this.#card
         if (card && !card.abstract && !hasMetadata(card) && (card.id === null || card.id === token.id)) {
@@ -144,6 +151,7 @@ export class CardGrammar implements Grammar {
     switch (token.kind) {
       case 'text':
         if (card && !card.abstract && !hasMetadata(card)) {
+          if (token.ref !== null) card.refs.push(token.ref)
           return this.#part(block, () => (card.abstract = field(block, token.text)))
         }
         // A short line after the abstract, where the author count stands: the organisation.
@@ -228,6 +236,7 @@ export class CardGrammar implements Grammar {
       first,
       last: block.last,
       id,
+      refs: [],
       title: field(block, title),
       abstract: null,
       upvotes: null,
@@ -314,6 +323,7 @@ export class CardGrammar implements Grammar {
       submittedBy: card.submittedBy,
       github: card.github,
       arxivId: card.id,
+      refs: card.refs,
       extras: card.extras,
     }
     this.#events.paper(record)

@@ -49,6 +49,8 @@ export interface PaperRecord extends Span {
   readonly arxivId: string | null
   /** Lines inside the card that are none of its parts (links, avatars, chrome). */
   readonly extras: readonly Span[]
+  /** Labels of the card's reference-style links (`[Title][13]`), for a link list that comes later. */
+  readonly refs: readonly string[]
 }
 
 /** What the page's header says, once the first record starts. */
@@ -72,6 +74,8 @@ export interface GrammarEvents {
   chrome(span: Span): void
   /** The year of the page's own date, from its links (`/papers/date/2026-03-24`). */
   yearHint(year: number): void
+  /** A reference-style link's definition (`[13]: https://…`), for whoever holds the cards that use it. */
+  definition?(label: string, url: string): void
   message(message: Diagnostic): void
 }
 

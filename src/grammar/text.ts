@@ -182,6 +182,7 @@ export class TextGrammar implements Grammar {
         github: null,
         arxivId: null,
         extras: [],
+        refs: [],
       }
       this.#events.paper(record)
       if (!abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, positionOf(title))

@@ -9,9 +9,18 @@ import { type InlineLink, readInline, squeeze } from './inline.js'
  */
 export type CardToken =
   | { readonly kind: 'upvotes'; readonly count: number; readonly id: string | null; readonly before: boolean }
-  | { readonly kind: 'heading'; readonly level: number; readonly text: string; readonly id: string | null }
+  | {
+      readonly kind: 'heading'
+      readonly level: number
+      readonly text: string
+      readonly id: string | null
+      /** The label of a reference-style link in it (`### [Title][13]`). */
+      readonly ref: string | null
+    }
   | { readonly kind: 'paperLink'; readonly text: string; readonly id: string }
-  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'text'; readonly text: string; readonly ref: string | null }
+  /** `[13]: https://…`: the URL of a reference-style link's label. */
+  | { readonly kind: 'definition'; readonly label: string; readonly url: string }
   | { readonly kind: 'authors'; readonly count: number }
   | { readonly kind: 'organization'; readonly name: string }
   | { readonly kind: 'separator' }
@@ -90,7 +99,7 @@ const STARS = /^(?:LINK:\s*)?GitHub(?:\s+([\d.,]+)\s*([kKmM])?)?$/
 const SUBMITTED = /^Submitted by\s+@?(\S.*)$/
 const PUBLISHED = /^(·\s*)?Published on\s+(.+)$/
 // The link list of reference-style markdown (`[12]: https://…`), or of a text browser (`12. https://…`).
-const LINK_DEFINITION = /^\[[^\]]+\]:\s*\S+/
+const LINK_DEFINITION = /^\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$/
 const REFERENCE_LIST = /^(?:\d+\.\s+(?:https?|file|mailto):\S*|References|Visible links:?|Hidden links:?)$/
 const LIST_MARKER = /^[-*+•]\s+/
 // The browser tab's title, which exports and crawlers write at the top: `Daily Papers - Hugging Face`.
@@ -117,7 +126,9 @@ export function classifyBlock(block: Block): CardToken {
   }
   const inline = readInline(raw, block.escapes)
   const text = inline.text
-  if (level >= 3) return { kind: 'heading', level, text, id: firstPaperId(inline.links) }
+  if (level >= 3) {
+    return { kind: 'heading', level, text, id: firstPaperId(inline.links), ref: inline.links[0]?.ref ?? null }
+  }
   if (level > 0) return { kind: 'chrome', title: pageTitle(text), url: null }
 
   // A link that is the whole block is what its URL says it is.
@@ -146,15 +157,17 @@ export function classifyBlock(block: Block): CardToken {
   if (date) return date
   const stars = STARS.exec(text)
   if (stars) return { kind: 'github', repo: '', stars: starCount(stars[1], stars[2]) }
-  if (LINK_DEFINITION.test(text) || REFERENCE_LIST.test(text)) return { kind: 'chrome', title: null, url: null }
+  const definition = LINK_DEFINITION.exec(raw)
+  if (definition?.[1] && definition[2]) return { kind: 'definition', label: definition[1], url: definition[2] }
+  if (REFERENCE_LIST.test(text)) return { kind: 'chrome', title: null, url: null }
   if (text === 'arXiv Page') return { kind: 'link', id: firstPaperId(inline.links) }
-  return { kind: 'text', text }
+  return { kind: 'text', text, ref: inline.whole?.ref ?? null }
 }
 
 /** What a link that is a whole block is, by where it points. */
 function linked(text: string, url: string): CardToken {
   // What the markdown writer links an abstract to when the paper has no page.
-  if (url === ABSTRACT_ANCHOR) return { kind: 'text', text }
+  if (url === ABSTRACT_ANCHOR) return { kind: 'text', text, ref: null }
   const login = LOGIN_URL.exec(url)
   const count = UPVOTES_TEXT.exec(text)
   if (login && count) return { kind: 'upvotes', count: countOf(count[1]), id: login[1] ?? null, before: true }
@@ -188,7 +201,7 @@ function linked(text: string, url: string): CardToken {
     return { kind: 'organization', name: text }
   if (text === '' || CHROME.has(text.replace(LIST_MARKER, '')) || HF.test(url))
     return { kind: 'chrome', title: null, url }
-  return { kind: 'text', text }
+  return { kind: 'text', text, ref: null }
 }
 
 /** A block that is nothing but a URL, as a link without text. */
@@ -221,8 +234,12 @@ function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
 }
 
 function paperId(link: InlineLink | null): string | null {
-  if (!link?.url) return null
-  return PAPER_URL.exec(link.url)?.[1] ?? LOGIN_URL.exec(link.url)?.[1] ?? ARXIV_URL.exec(link.url)?.[1] ?? null
+  return link?.url ? paperIdOf(link.url) : null
+}
+
+/** The arXiv id a URL names: a paper's page, its vote button, or arxiv.org. */
+export function paperIdOf(url: string): string | null {
+  return PAPER_URL.exec(url)?.[1] ?? LOGIN_URL.exec(url)?.[1] ?? ARXIV_URL.exec(url)?.[1] ?? null
 }
 
 function firstPaperId(links: readonly InlineLink[]): string | null {
