@@ -1,3 +1,13 @@
+// The core compiles against the ECMAScript library alone, without Node.js or
+// DOM types (tsconfig.core.json), so that it cannot come to depend on one
+// runtime. TextDecoder is the one web platform API it uses, and every runtime
+// it supports has it (browsers, Node.js, Deno, Bun); it is declared here with
+// only what this file calls.
+declare const TextDecoder: new (
+  label: 'utf-8',
+  options: { fatal?: boolean; ignoreBOM?: boolean },
+) => { decode(input: Uint8Array): string }
+
 /** Text decoded from bytes, and where it holds replacement characters. */
 export interface Decoded {
   text: string
