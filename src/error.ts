@@ -28,10 +28,10 @@ export class DigestParseError extends Error {
   constructor(messages: Diagnostic[], digest: Digest, strict = false) {
     const counted = strict ? messages : messages.filter((message) => message.severity === 'error')
     const first = counted[0]
-    const what = `${counted.length} ${strict ? 'problem' : 'error'}${counted.length === 1 ? '' : 's'}`
+    const what = `${String(counted.length)} ${strict ? 'problem' : 'error'}${counted.length === 1 ? '' : 's'}`
     super(
       first
-        ? `${what} in the digest, the first at ${first.line}:${first.column}: ${first.message} (${first.ruleId})`
+        ? `${what} in the digest, the first at ${String(first.line)}:${String(first.column)}: ${first.message} (${first.ruleId})`
         : what,
     )
     this.messages = messages

@@ -167,7 +167,7 @@ function run(
     messages.push(
       diagnostic(
         'input-too-large',
-        `the input is larger than options.maxBytes (${limit} bytes); parse it with parseDigestStream, which has no limit`,
+        `the input is larger than options.maxBytes (${String(limit)} bytes); parse it with parseDigestStream, which has no limit`,
         {
           start: START,
           end: START,

@@ -88,7 +88,9 @@ export async function* parseDigestStream(
   const kept: Diagnostic[] = []
   let header: readonly Line[] = []
   let ready: Paper[] = []
-  let failed = false
+  // Set by the message handler, which core.push and core.end call (TypeScript
+  // cannot see that, and would narrow `failed` to false).
+  let failed = false as boolean
 
   const core = new Core(year, false, (years) => ({
     header: (lines) => (header = lines),
