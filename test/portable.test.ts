@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { defined } from './helpers/defined.js'
 
 // The core (src/ but src/cli/) runs in any JavaScript runtime because it is
 // compiled without Node.js types: tsconfig.core.json has `"types": []` and
@@ -12,9 +13,9 @@ const ROOT = fileURLToPath(new URL('../', import.meta.url))
 const CONFIG = `${ROOT}tsconfig.core.json`
 
 function coreConfig(): ts.ParsedCommandLine {
-  const { config, error } = ts.readConfigFile(CONFIG, (file) => ts.sys.readFile(file))
-  if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'))
-  return ts.parseJsonConfigFileContent(config, ts.sys, ROOT, undefined, CONFIG)
+  const file = ts.readConfigFile(CONFIG, (path) => ts.sys.readFile(path))
+  if (file.error) throw new Error(ts.flattenDiagnosticMessageText(file.error.messageText, '\n'))
+  return ts.parseJsonConfigFileContent(file.config, ts.sys, ROOT, undefined, CONFIG)
 }
 
 function sources(dir: string): string[] {
@@ -27,16 +28,18 @@ function sources(dir: string): string[] {
 function compileInCore(code: string): string[] {
   const { options, fileNames } = coreConfig()
   const probe = `${ROOT}src/probe.ts`
-  const host = ts.createCompilerHost(options)
-  const { getSourceFile, fileExists, readFile } = host
-  host.getSourceFile = (file, language, ...rest) =>
-    file === probe ? ts.createSourceFile(file, code, language) : getSourceFile.call(host, file, language, ...rest)
-  host.fileExists = (file) => file === probe || fileExists.call(host, file)
-  host.readFile = (file) => (file === probe ? code : readFile.call(host, file))
+  const base = ts.createCompilerHost(options)
+  const host: ts.CompilerHost = {
+    ...base,
+    getSourceFile: (file, language, ...rest) =>
+      file === probe ? ts.createSourceFile(file, code, language) : base.getSourceFile(file, language, ...rest),
+    fileExists: (file) => file === probe || base.fileExists(file),
+    readFile: (file) => (file === probe ? code : base.readFile(file)),
+  }
   const program = ts.createProgram({ rootNames: [...fileNames, probe], options, host })
-  const file = program.getSourceFile(probe)!
+  const file = defined(program.getSourceFile(probe))
   return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)].map(
-    (diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+    (diagnostic) => `TS${String(diagnostic.code)}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
   )
 }
 
