@@ -28,6 +28,11 @@ interface CheckDef {
   minimum?: number
 }
 
+// `_zod.def` is zod's internal definition of a schema, which a minor release
+// of zod may change: package.json pins zod with `~` (patch releases only), so
+// that moving to another minor is a deliberate change, which
+// test/validator.test.ts then checks (the generated file must not change, and
+// each predicate must agree with its schema).
 const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
 
 /** A part of a definition that its type has (`Def` declares the parts of every type optional). */
