@@ -2,9 +2,13 @@ import { defineConfig, type Options } from 'tsup'
 
 // The configs below build in parallel; `npm run build` empties dist/ once
 // before them, so that no config's clean can delete another's output.
-const shared: Options = { target: 'es2022', sourcemap: true, clean: false }
+// tsconfig.core.json: the library compiles without Node.js types (the CLI's
+// build reads it too, for the same compiler options; its types are checked by
+// `tsc -b`, through tsconfig.node.json).
+const shared: Options = { target: 'es2022', sourcemap: true, clean: false, tsconfig: 'tsconfig.core.json' }
 const entries = { index: 'src/index.ts', unified: 'src/unified.ts' }
-const dts = { compilerOptions: { ignoreDeprecations: '6.0' } }
+// composite: false, as rollup-plugin-dts compiles only the entries' files.
+const dts = { compilerOptions: { ignoreDeprecations: '6.0', composite: false } }
 
 export default defineConfig([
   // ESM, one file per module: with `sideEffects: false`, a bundler then keeps

@@ -23,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'src',
           include: ['test/**/*.test.ts'],
-          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+          typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.node.json' },
         },
       },
       {

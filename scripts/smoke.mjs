@@ -14,10 +14,12 @@ const dir = mkdtempSync(join(tmpdir(), 'papers-digest-smoke-'))
 const run = (command, args, cwd = dir) =>
   execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
 
+const INVALID = JSON.stringify('Title\n\nAbstract\n\n  • 2 authors\n·\nFeb 30, 2024')
 const ESM = `
 import { readFileSync } from 'node:fs'
 import assert from 'node:assert/strict'
-import { DigestSchema, parseDigest } from 'papers-digest'
+import { createRequire } from 'node:module'
+import { DigestParseError, DigestSchema, parseDigest } from 'papers-digest'
 import { digestParse, digestStringify } from 'papers-digest/unified'
 import schema from 'papers-digest/schema.json' with { type: 'json' }
 import { unified } from 'unified'
@@ -28,6 +30,12 @@ assert.equal(digest.papers.length, 35)
 assert.ok(DigestSchema.safeParse(digest).success)
 assert.equal(String(unified().use(digestParse).use(digestStringify).processSync(text)), text)
 assert.equal(schema.title, 'papers-digest Digest')
+// Both builds loaded (the dual-package hazard): DigestParseError.is knows either's errors.
+const cjs = createRequire(import.meta.url)('papers-digest')
+const thrown = (parse) => { try { parse(${INVALID}) } catch (error) { return error } }
+assert.ok(!(thrown(cjs.parseDigest) instanceof DigestParseError))
+assert.ok(DigestParseError.is(thrown(cjs.parseDigest)))
+assert.ok(cjs.DigestParseError.is(thrown(parseDigest)))
 console.log('esm ok')
 `
 const CJS = `
@@ -36,7 +44,7 @@ const { readFileSync } = require('node:fs')
 const { parseDigest, DigestParseError } = require('papers-digest')
 const { digestParse } = require('papers-digest/unified')
 assert.equal(parseDigest(readFileSync(${JSON.stringify(seed)}, 'utf8')).papers.length, 35)
-assert.throws(() => parseDigest('Title\\n\\nAbstract\\n\\n  • 2 authors\\n·\\nFeb 30, 2024'), DigestParseError)
+assert.throws(() => parseDigest(${INVALID}), DigestParseError)
 assert.equal(typeof digestParse, 'function')
 console.log('cjs ok')
 `

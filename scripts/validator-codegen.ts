@@ -28,7 +28,18 @@ interface CheckDef {
   minimum?: number
 }
 
+// `_zod.def` is zod's internal definition of a schema, which a minor release
+// of zod may change: package.json pins zod with `~` (patch releases only), so
+// that moving to another minor is a deliberate change, which
+// test/validator.test.ts then checks (the generated file must not change, and
+// each predicate must agree with its schema).
 const defOf = (schema: Schema): Def => (schema as unknown as { _zod: { def: Def } })._zod.def
+
+/** A part of a definition that its type has (`Def` declares the parts of every type optional). */
+function part<T>(def: Def, value: T | undefined, name: string): T {
+  if (value === undefined) throw new Error(`validator-codegen: a zod ${def.type} has no ${name}`)
+  return value
+}
 
 /** The source of `src/schema/validate.generated.ts`. */
 export function generateValidators(schemas: Array<{ name: string; type: string; schema: Schema }>): string {
@@ -54,7 +65,7 @@ export function generateValidators(schemas: Array<{ name: string; type: string; 
     '',
     `import type { ${schemas.map((s) => s.type).join(', ')} } from './schema.js'`,
     '',
-    ...patterns.map((pattern, index) => `const PATTERN_${index} = ${pattern}`),
+    ...patterns.map((pattern, index) => `const PATTERN_${String(index)} = ${pattern}`),
     ...functions,
   ]
   return `${out.join('\n')}\n`
@@ -84,19 +95,23 @@ class Emitter {
   /** Statements that return false unless `v` passes `schema`. */
   check(schema: Schema, v: string, depth: number): void {
     const name = this.#names.get(schema)
-    if (name && schema !== this.#root) return this.#fail(depth, `!${name}(${v})`)
+    if (name && schema !== this.#root) {
+      this.#fail(depth, `!${name}(${v})`)
+      return
+    }
     const def = defOf(schema)
     switch (def.type) {
       case 'nullable':
       case 'optional': {
         this.#emit(depth, `if (${v} !== ${def.type === 'nullable' ? 'null' : 'undefined'}) {`)
-        this.check(def.innerType!, v, depth + 1)
+        this.check(part(def, def.innerType, 'innerType'), v, depth + 1)
         this.#emit(depth, '}')
         return
       }
       case 'string':
         this.#fail(depth, `typeof ${v} !== 'string'`)
-        return this.#checks(def, v, depth)
+        this.#checks(def, v, depth)
+        return
       case 'number':
         this.#fail(
           depth,
@@ -104,26 +119,30 @@ class Emitter {
             ? `typeof ${v} !== 'number' || !Number.isSafeInteger(${v})`
             : `typeof ${v} !== 'number' || !Number.isFinite(${v})`,
         )
-        return this.#checks(def, v, depth)
+        this.#checks(def, v, depth)
+        return
       case 'boolean':
-        return this.#fail(depth, `typeof ${v} !== 'boolean'`)
+        this.#fail(depth, `typeof ${v} !== 'boolean'`)
+        return
       case 'enum':
-        return this.#fail(
+        this.#fail(
           depth,
-          Object.values(def.entries!)
+          Object.values(part(def, def.entries, 'entries'))
             .map((value) => `${v} !== ${JSON.stringify(value)}`)
             .join(' && '),
         )
+        return
       case 'array': {
-        const item = `v${this.#next++}`
+        const item = `v${String(this.#next++)}`
         this.#fail(depth, `!Array.isArray(${v})`)
         this.#emit(depth, `for (const ${item} of ${v} as unknown[]) {`)
-        this.check(def.element!, item, depth + 1)
+        this.check(part(def, def.element, 'element'), item, depth + 1)
         this.#emit(depth, '}')
         return
       }
       case 'object':
-        return this.object(schema, v, depth)
+        this.object(schema, v, depth)
+        return
       default:
         throw new Error(`validator-codegen: zod type "${def.type}" is not supported`)
     }
@@ -135,11 +154,11 @@ class Emitter {
     if (def.checks?.some((check) => check._zod.def.check !== 'describe')) {
       throw new Error('validator-codegen: checks on an object are not supported')
     }
-    const record = `v${this.#next++}`
+    const record = `v${String(this.#next++)}`
     this.#fail(depth, `typeof ${v} !== 'object' || ${v} === null || Array.isArray(${v})`)
     this.#emit(depth, `const ${record} = ${v} as Record<string, unknown>`)
-    for (const [key, field] of Object.entries(def.shape!)) {
-      const value = `v${this.#next++}`
+    for (const [key, field] of Object.entries(part(def, def.shape, 'shape'))) {
+      const value = `v${String(this.#next++)}`
       this.#emit(depth, `const ${value} = ${record}[${JSON.stringify(key)}]`)
       this.check(field, value, depth)
     }
@@ -158,14 +177,14 @@ class Emitter {
       ) {
         const source = String(check.pattern)
         if (!this.#patterns.includes(source)) this.#patterns.push(source)
-        this.#fail(depth, `!PATTERN_${this.#patterns.indexOf(source)}.test(${v})`)
+        this.#fail(depth, `!PATTERN_${String(this.#patterns.indexOf(source))}.test(${v})`)
       } else if (check.check === 'min_length' && typeof check.minimum === 'number' && check.minimum <= 1) {
         // zod counts code points, not UTF-16 units; the two agree on emptiness.
-        this.#fail(depth, `${v}.length < ${check.minimum}`)
+        this.#fail(depth, `${v}.length < ${String(check.minimum)}`)
       } else if (check.check === 'greater_than' && typeof check.value === 'number') {
-        this.#fail(depth, `${v} ${check.inclusive ? '<' : '<='} ${check.value}`)
+        this.#fail(depth, `${v} ${check.inclusive ? '<' : '<='} ${String(check.value)}`)
       } else if (check.check === 'less_than' && typeof check.value === 'number') {
-        this.#fail(depth, `${v} ${check.inclusive ? '>' : '>='} ${check.value}`)
+        this.#fail(depth, `${v} ${check.inclusive ? '>' : '>='} ${String(check.value)}`)
       } else {
         throw new Error(`validator-codegen: check "${check.check}" is not supported`)
       }

@@ -1,3 +1,13 @@
+// The core compiles against the ECMAScript library alone, without Node.js or
+// DOM types (tsconfig.core.json), so that it cannot come to depend on one
+// runtime. TextDecoder is the one web platform API it uses, and every runtime
+// it supports has it (browsers, Node.js, Deno, Bun); it is declared here with
+// only what this file calls.
+declare const TextDecoder: new (
+  label: 'utf-8',
+  options: { fatal?: boolean; ignoreBOM?: boolean },
+) => { decode(input: Uint8Array): string }
+
 /** Text decoded from bytes, and where it holds replacement characters. */
 export interface Decoded {
   text: string
@@ -53,7 +63,8 @@ export class Utf8Decoder {
     let index = 0
     let at = 0
     while (at < bytes.length) {
-      if (bytes[at]! < 0x80) {
+      // `?? 0`, here and in the functions below: the index is in bounds, which its type cannot say.
+      if ((bytes[at] ?? 0) < 0x80) {
         at++
         index++
         continue
@@ -73,7 +84,7 @@ export class Utf8Decoder {
  * negated, the size of the maximal subpart that starts one and fails.
  */
 function sequenceSize(bytes: Uint8Array, at: number): number {
-  const lead = bytes[at]!
+  const lead = bytes[at] ?? 0
   let need: number
   let low = 0x80
   let high = 0xbf
@@ -103,9 +114,9 @@ function completeLength(bytes: Uint8Array): number {
   const length = bytes.length
   // Back over at most three continuation bytes to the last lead byte.
   let lead = length - 1
-  while (lead >= 0 && lead > length - 4 && (bytes[lead]! & 0xc0) === 0x80) lead--
+  while (lead >= 0 && lead > length - 4 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead--
   if (lead < 0) return length
-  const byte = bytes[lead]!
+  const byte = bytes[lead] ?? 0
   const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
   return lead + size > length ? lead : length
 }

@@ -184,7 +184,7 @@ function wholeText(options: CheckedOptions): PipelineOptions {
 function parseWhole(pipeline: Pipeline, input: DigestInput, options: CheckedOptions, messages: Diagnostic[]): Point {
   if (isTooLarge(input, options.maxBytes)) {
     const limit = options.maxBytes
-    const message = `the input is larger than options.maxBytes (${limit} bytes); parse it with parseDigestStream, which has no limit`
+    const message = `the input is larger than options.maxBytes (${String(limit)} bytes); parse it with parseDigestStream, which has no limit`
     messages.push(diagnostic('input-too-large', message, { start: START, end: START }))
     return START
   }

@@ -101,7 +101,9 @@ export async function* parseDigestStream(
   const kept: Diagnostic[] = []
   let header: HeaderRecord | null = null
   let ready: Paper[] = []
-  let failed = false
+  // Set by the message handler, which core.push and core.end call (TypeScript
+  // cannot see that, and would narrow `failed` to false).
+  let failed = false as boolean
 
   const pipeline: Pipeline = new Pipeline(
     { year, years: 'given-only', rendering },

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
+import { defined } from './helpers/defined.js'
 import { HOSTILE, hostileBytes } from './helpers/hostile.js'
 
 // The command line answers every hostile input with exit 0 or 1 (errors
@@ -12,9 +13,11 @@ import { HOSTILE, hostileBytes } from './helpers/hostile.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const { bin } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }
-const BIN = join(ROOT, bin['papers-digest']!)
+const BIN = join(ROOT, defined(bin['papers-digest'], 'a bin'))
 const DIR = mkdtempSync(join(tmpdir(), 'papers-digest-hostile-'))
-afterAll(() => rmSync(DIR, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(DIR, { recursive: true, force: true })
+})
 
 const COMMANDS = [
   ['parse'],

@@ -13,6 +13,7 @@ import {
   safeParseDigest,
   stringifyDigest,
 } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 
 // The command is tested as a user runs it: the built bin of package.json.
 const ROOT = fileURLToPath(new URL('../', import.meta.url))
@@ -20,7 +21,7 @@ const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as 
   version: string
   bin: Record<string, string>
 }
-const BIN = join(ROOT, PACKAGE.bin['papers-digest']!)
+const BIN = join(ROOT, defined(PACKAGE.bin['papers-digest'], 'a bin'))
 if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first (npm test does)`)
 
 const SEED_0 = 'fixtures/seeds/000_b52436321a9b76b2.txt'
@@ -35,7 +36,9 @@ const recovered = (file: string): Digest => {
 }
 
 const TMP = mkdtempSync(join(tmpdir(), 'papers-digest-cli-'))
-afterAll(() => rmSync(TMP, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true })
+})
 
 interface Run {
   code: number | null
@@ -79,7 +82,7 @@ function csvRow(file: string, paper: Paper): Record<string, string> {
     abstract: paper.abstract,
   }
 }
-const readCsv = (text: string) => parseCsv(text, { columns: true }) as Record<string, string>[]
+const readCsv = (text: string) => parseCsv<Record<string, string>>(text, { columns: true })
 const readNdjson = (text: string) => lines(text).map((line) => JSON.parse(line) as Paper & { file: string })
 
 describe('papers-digest parse', () => {
@@ -113,10 +116,10 @@ describe('papers-digest parse', () => {
   it('quotes CSV fields that hold quotes, commas or line breaks', () => {
     const digest = digestOf(SEED_1)
     const title = 'Quotes "like this", commas, and more'
-    const text = stringifyDigest({ ...digest, papers: [{ ...digest.papers[0]!, title }] })
+    const text = stringifyDigest({ ...digest, papers: [{ ...defined(digest.papers[0]), title }] })
     const result = run(['parse', '--format', 'csv'], text)
     expect(result.stdout).toContain(`,"Quotes ""like this"", commas, and more",`)
-    expect(readCsv(result.stdout)[0]!.title).toBe(title)
+    expect(readCsv(result.stdout)[0]?.title).toBe(title)
   })
 
   it('gives the same papers in every format on a file, years inferred included', () => {
@@ -177,9 +180,7 @@ describe('papers-digest parse', () => {
     const papers = readNdjson(without.stdout)
     expect(papers.every((paper) => paper.file === '<stdin>')).toBe(true)
     expect(yearless(papers).length).toBeGreaterThan(5)
-    expect(yearless(papers).every((paper) => paper.published!.year === null && paper.published!.iso === null)).toBe(
-      true,
-    )
+    expect(yearless(papers).every((paper) => paper.published?.year === null && paper.published.iso === null)).toBe(true)
     expect(without.stderr).toMatch(/^<stdin>:\d+:\d+: warning: .*--year.* \(unknown-year\)$/m)
 
     const withYear = run(['parse', '--format', 'ndjson', '--year', '2023'], read(SEED_1))
@@ -187,7 +188,7 @@ describe('papers-digest parse', () => {
     expect(readNdjson(withYear.stdout)).toEqual(
       parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({ file: '<stdin>', ...paper })),
     )
-    expect(yearless(readNdjson(withYear.stdout)).every((paper) => paper.published!.iso!.startsWith('2023-'))).toBe(true)
+    expect(yearless(readNdjson(withYear.stdout)).every((paper) => paper.published?.iso?.startsWith('2023-'))).toBe(true)
     expect(withYear.stderr).not.toContain('unknown-year')
   })
 
@@ -246,7 +247,7 @@ describe('papers-digest parse', () => {
     writeFileSync(file, clean)
     const expected = parseDigest(clean, { strict: true })
     // One pass over standard input cannot infer the year: it takes --year (the one json infers).
-    const year = String(expected.date!.year)
+    const year = String(defined(expected.date).year)
     for (const [args, input] of [
       [['parse', file], undefined],
       [['parse', '--year', year], clean],
@@ -309,7 +310,9 @@ describe('papers-digest validate', () => {
     expect(lines(strict.stdout).at(-1)).toBe('2 files, 98 papers, 0 errors, 2 warnings')
     const damaged = run(['validate', STRAY])
     expect(damaged.code).toBe(1)
-    expect(lines(damaged.stdout).at(-1)).toBe(`1 files, ${recovered(STRAY).papers.length} papers, 2 errors, 1 warnings`)
+    expect(lines(damaged.stdout).at(-1)).toBe(
+      `1 files, ${String(recovered(STRAY).papers.length)} papers, 2 errors, 1 warnings`,
+    )
   })
 
   it('gives a file and the same bytes on standard input the same report', () => {

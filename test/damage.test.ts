@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { type Paper, parseDigest, RULES, safeParseDigest } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 import { FIXTURES, fixtureNames, golden, readFixture, readGolden } from './helpers/fixtures.js'
 
 interface Case {
@@ -28,7 +29,7 @@ describe('damaged digests', () => {
   })
 
   it.each(NAMES)('%s keeps every intact record exactly as in the undamaged text', (name) => {
-    const { damaged, sameLines } = CASES[name]!
+    const { damaged, sameLines } = defined(CASES[name], `a case for ${name}`)
     const result = safeParseDigest(readFixture('damage', name))
     const papers = result.success ? result.data.papers : result.error.digest.papers
     if (damaged === 'all') return
@@ -108,7 +109,7 @@ describe('what damaged records become', () => {
       published: null,
       comments: null,
     })
-    const cut = paper('cut-in-abstract', 'Benchmarking Neural Network Training Algorithms')!
+    const cut = defined(paper('cut-in-abstract', 'Benchmarking Neural Network Training Algorithms'))
     expect(cut.abstract).toHaveLength(400)
     expect(cut).toMatchObject({ authorCount: null, published: null, comments: null })
   })

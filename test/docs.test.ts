@@ -1,10 +1,11 @@
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { defined } from './helpers/defined.js'
 
 // Users meet the library through its TSDoc (editors, the API reference):
 // every export of each entry point has a comment with an example.
 
-const ENTRIES = ['src/index.ts', 'src/unified.ts']
+const ENTRIES = ['src/index.ts', 'src/unified.ts'] as const
 const program = ts.createProgram(ENTRIES, {
   strict: true,
   module: ts.ModuleKind.ESNext,
@@ -12,10 +13,11 @@ const program = ts.createProgram(ENTRIES, {
   target: ts.ScriptTarget.ES2022,
 })
 const checker = program.getTypeChecker()
+const moduleOf = (entry: string): ts.Symbol =>
+  defined(checker.getSymbolAtLocation(defined(program.getSourceFile(entry), entry)), `the module of ${entry}`)
 
 function exportsOf(entry: string): Array<{ name: string; docs: string; examples: number }> {
-  const module = checker.getSymbolAtLocation(program.getSourceFile(entry)!)!
-  return checker.getExportsOfModule(module).map((exported) => {
+  return checker.getExportsOfModule(moduleOf(entry)).map((exported) => {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported
     const examples = symbol.getJsDocTags(checker).filter((tag) => tag.name === 'example').length
     return { name: exported.name, docs: ts.displayPartsToString(symbol.getDocumentationComment(checker)), examples }
@@ -24,8 +26,10 @@ function exportsOf(entry: string): Array<{ name: string; docs: string; examples:
 
 /** Each property of an exported options interface, with its documentation. */
 function optionsOf(name: string): Array<{ name: string; docs: string }> {
-  const module = checker.getSymbolAtLocation(program.getSourceFile(ENTRIES[0]!)!)!
-  const exported = checker.getExportsOfModule(module).find((symbol) => symbol.name === name)!
+  const exported = defined(
+    checker.getExportsOfModule(moduleOf(ENTRIES[0])).find((symbol) => symbol.name === name),
+    `an export ${name}`,
+  )
   const type = checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(exported))
   return type.getProperties().map((property) => ({
     name: property.name,

@@ -27,7 +27,7 @@ function expectTooLarge(input: DigestInput, maxBytes: number) {
     {
       severity: 'error',
       ruleId: 'input-too-large',
-      message: expect.stringContaining(`(${maxBytes} bytes)`),
+      message: expect.stringContaining(`(${String(maxBytes)} bytes)`) as string,
       line: 1,
       column: 1,
       position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
@@ -94,7 +94,7 @@ describe('options.maxBytes', () => {
     }
   })
 
-  it(`is ${DEFAULT_MAX_BYTES} bytes (4 MiB) by default, counted in UTF-8 bytes even when the string is shorter`, () => {
+  it(`is ${String(DEFAULT_MAX_BYTES)} bytes (4 MiB) by default, counted in UTF-8 bytes even when the string is shorter`, () => {
     expect(DEFAULT_MAX_BYTES).toBe(4 * 2 ** 20)
     expectParsed('x'.repeat(DEFAULT_MAX_BYTES), DEFAULT_MAX_BYTES)
     expect(safeParseDigest('x'.repeat(DEFAULT_MAX_BYTES + 1)).messages.map((message) => message.ruleId)).toEqual([

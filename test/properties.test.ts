@@ -11,6 +11,7 @@ import {
   parseTree,
   safeParseDigest,
 } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 import { fixtureNames, readFixture } from './helpers/fixtures.js'
 import { checkMessages, checkTree, LineIndex, unaccounted } from './helpers/invariants.js'
 
@@ -65,7 +66,7 @@ const HEADER = [
   'Daily Papers',
   'byAK and the research community',
 ]
-const ABSTRACT = SEEDS[0]!.split('\n\n')[7]!
+const ABSTRACT = defined(defined(SEEDS[0]).split('\n\n')[7])
 
 const POOL = [
   ...HEADER,
@@ -191,7 +192,7 @@ const dateLine = fc
   })
   .map(
     ({ month, day, year, upvotes, dot }) =>
-      `${month}${dot ? '.' : ''} ${day}${year === null ? '' : `, ${year}`}${upvotes === null ? '' : ` ${upvotes}`}`,
+      `${month}${dot ? '.' : ''} ${String(day)}${year === null ? '' : `, ${String(year)}`}${upvotes === null ? '' : ` ${String(upvotes)}`}`,
   )
 const authorsLine = fc
   .tuple(
@@ -200,7 +201,7 @@ const authorsLine = fc
     fc.integer({ min: -1, max: 40 }),
     fc.constantFrom(' authors', ' author', 'authors', ''),
   )
-  .map(([indent, bullet, count, word]) => `${indent}${bullet}${count}${word}`)
+  .map(([indent, bullet, count, word]) => `${indent}${bullet}${String(count)}${word}`)
 
 const line = fc.oneof(
   { arbitrary: fc.constantFrom(...POOL), weight: 8 },
@@ -239,9 +240,11 @@ const linesText = fc
     fc.boolean(),
   )
   .map(([bom, groups, endings, final]) => {
-    const pairs = groups.flat().map((value, index) => [value, endings[index % endings.length]!] as const)
+    const pairs = groups.flat().map((value, index) => [value, defined(endings[index % endings.length])] as const)
     const text = pairs.map(([value, ending]) => value + ending).join('')
-    return (bom ? '\uFEFF' : '') + (final || pairs.length === 0 ? text : text.slice(0, -pairs.at(-1)![1].length))
+    return (
+      (bom ? '\uFEFF' : '') + (final || pairs.length === 0 ? text : text.slice(0, -defined(pairs.at(-1))[1].length))
+    )
   })
 
 /** Any string: mostly line-shaped, sometimes raw characters. */
@@ -396,7 +399,7 @@ describe('any bytes', () => {
           expect(messages.filter((message) => message.ruleId !== 'invalid-encoding')).toEqual(fromText.messages)
           expect(invalid.length > 0).toBe(!isUtf8(bytes))
           // Each points at a replacement character, on a line of its own.
-          for (const message of invalid) expect(text[message.position!.start.offset!]).toBe('\uFFFD')
+          for (const message of invalid) expect(text[defined(message.position?.start.offset)]).toBe('\uFFFD')
           expect(new Set(invalid.map((message) => message.line)).size).toBe(invalid.length)
           const { tree } = parseTree(bytes, { year: YEAR })
           checkTree(text, tree)
@@ -419,9 +422,10 @@ describe('any bytes', () => {
 const RECORDS = SEEDS.flatMap((seed) => {
   const records: string[][] = []
   for (const block of seed.split('\n\n').slice(6)) {
-    if (block.startsWith('  • ')) records.at(-1)!.push(...block.split('\n'))
-    else if (records.length === 0 || records.at(-1)!.length !== 1) records.push([block])
-    else records.at(-1)!.push(block)
+    const last = records.at(-1)
+    if (last && block.startsWith('  • ')) last.push(...block.split('\n'))
+    else if (last?.length === 1) last.push(block)
+    else records.push([block])
   }
   return records
 })
@@ -458,11 +462,11 @@ const validDigest = fc
   .map(({ header, date, records, gaps }) => {
     const blocks = [...(header ? HEADER : []), ...(date ? ['Oct 31'] : [])]
     for (const index of records) {
-      const [title, abstract, ...metadata] = RECORDS[index]!
-      blocks.push(title!, abstract!)
+      const [title, abstract, ...metadata] = defined(RECORDS[index])
+      blocks.push(defined(title), defined(abstract))
       if (metadata.length > 0) blocks.push(metadata.join('\n'))
     }
-    return blocks.map((block, index) => (index === 0 ? block : gaps[index % gaps.length]! + block)).join('')
+    return blocks.map((block, index) => (index === 0 ? block : defined(gaps[index % gaps.length]) + block)).join('')
   })
 
 const damage = fc.oneof(
@@ -478,7 +482,10 @@ function records(text: string) {
     .filter((node) => node.type === 'paper')
     .map((node) => [node.position.start.line, node.position.end.line] as const)
   expect(spans).toHaveLength(digest.papers.length)
-  return digest.papers.map((paper, index) => ({ paper, first: spans[index]![0], last: spans[index]![1] }))
+  return digest.papers.map((paper, index) => {
+    const [first, last] = defined(spans[index])
+    return { paper, first, last }
+  })
 }
 
 describe('damage', () => {
@@ -562,16 +569,22 @@ describe('the checks themselves', () => {
     const { tree, messages } = parseTree(text)
     checkTree(text, tree)
     const moved = structuredClone(tree)
-    moved.children[1]!.position.start.column++
-    expect(() => checkTree(text, moved)).toThrow(/should be line/)
+    defined(moved.children[1]).position.start.column++
+    expect(() => {
+      checkTree(text, moved)
+    }).toThrow(/should be line/)
     const swapped = structuredClone(tree)
     swapped.children.reverse()
-    expect(() => checkTree(text, swapped)).toThrow(/before its previous sibling/)
+    expect(() => {
+      checkTree(text, swapped)
+    }).toThrow(/before its previous sibling/)
     const stretched = structuredClone(tree)
-    const paper = stretched.children[1]!
+    const paper = defined(stretched.children[1])
     if (paper.type !== 'paper') throw new Error('the second node is a paper')
-    paper.children[0]!.position.end = { ...paper.position.end }
-    expect(() => checkTree(text, stretched)).toThrow(/value .* is not the text it spans|before its previous sibling/)
+    defined(paper.children[0]).position.end = { ...paper.position.end }
+    expect(() => {
+      checkTree(text, stretched)
+    }).toThrow(/value .* is not the text it spans|before its previous sibling/)
     expect(unaccounted(text, tree, messages)).toEqual([])
     expect(
       unaccounted(

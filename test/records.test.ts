@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { splitRun, splitRunBeforeBlock } from '../src/grammar/records.js'
 import { classifyLine } from '../src/tokenize/classify.js'
 
-const ABSTRACT = `${'We study a problem of some importance and show results. '.repeat(20).trim()}`
+const ABSTRACT = 'We study a problem of some importance and show results. '.repeat(20).trim()
 const lines = (...values: string[]) => values.map((value, index) => classifyLine(value, index + 1, 1, 0))
 const paper = (title: number, abstract: number | null, metadata: boolean) => ({
   kind: 'paper',
@@ -63,7 +63,9 @@ describe('splitRun and splitRunBeforeBlock', () => {
   })
 
   it('takes time linear in the run', () => {
-    const run = lines(...Array.from({ length: 20_000 }, (_, index) => (index % 2 ? ABSTRACT : `Title ${index}`)))
+    const run = lines(
+      ...Array.from({ length: 20_000 }, (_, index) => (index % 2 ? ABSTRACT : `Title ${String(index)}`)),
+    )
     const choices = splitRunBeforeBlock(run)
     expect(choices).toHaveLength(10_000)
     expect(choices.at(-1)).toEqual(paper(19_998, 19_999, true))

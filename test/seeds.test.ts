@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Paper, parseDigest, safeParseDigest } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 import { fixtureNames, golden, readFixture, readGolden } from './helpers/fixtures.js'
 
 const SEEDS = fixtureNames('seeds')
@@ -15,7 +16,9 @@ function naiveRead(text: string, year: number): Array<Omit<Paper, 'links'>> {
   const papers: Array<Omit<Paper, 'links'>> = []
   let line = 1 + blocks.slice(0, 6).reduce((sum, block) => sum + block.split('\n').length + 1, 0)
   for (let index = 6; index < blocks.length;) {
-    const [title, abstract, metadata] = [blocks[index]!, blocks[index + 1]!, blocks[index + 2]]
+    const title = defined(blocks[index], 'a title')
+    const abstract = defined(blocks[index + 1], 'an abstract')
+    const metadata = blocks[index + 2]
     const paper: Omit<Paper, 'links'> = {
       title,
       abstract,
@@ -31,16 +34,18 @@ function naiveRead(text: string, year: number): Array<Omit<Paper, 'links'>> {
       line,
     }
     if (metadata?.startsWith('  • ')) {
-      const [authors, dot, date] = metadata.split('\n')
+      const [authors, dot, dateLine] = metadata.split('\n')
       expect(dot).toBe('·')
-      paper.authorCount = Number(/^ {2}• (\d+) authors?$/.exec(authors!)![1])
-      const [, month, day, written, comments] = /^(\w{3}) (\d+)(?:, (\d{4}))?(?: (\d+))?$/.exec(date!)!
+      paper.authorCount = Number(defined(/^ {2}• (\d+) authors?$/.exec(defined(authors)))[1])
+      const date = defined(dateLine, 'a date')
+      const [, monthName, day, written, comments] = defined(/^(\w{3}) (\d+)(?:, (\d{4}))?(?: (\d+))?$/.exec(date))
       const y = written ? Number(written) : year
-      const iso = `${y}-${String(MONTHS.indexOf(month!) + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`
+      const month = MONTHS.indexOf(defined(monthName)) + 1
+      const iso = `${String(y)}-${String(month).padStart(2, '0')}-${defined(day).padStart(2, '0')}`
       paper.published = {
-        text: comments ? date!.slice(0, -comments.length - 1) : date!,
+        text: comments ? date.slice(0, -comments.length - 1) : date,
         year: y,
-        month: MONTHS.indexOf(month!) + 1,
+        month,
         day: Number(day),
         yearInferred: !written,
         iso,
@@ -76,10 +81,12 @@ describe('the seeds', () => {
         ['warning', 'missing-metadata'],
       ])
     }
-    expect(results.map((result) => result.messages[0]!.line)).toEqual([269, 109])
+    expect(results.map((result) => result.messages[0]?.line)).toEqual([269, 109])
     const [first, second] = results.map((result) => (result.success ? result.data : null))
     const lacking = (digest: typeof first) =>
-      digest!.papers.filter((paper) => paper.published === null).map((paper) => paper.title)
+      defined(digest)
+        .papers.filter((paper) => paper.published === null)
+        .map((paper) => paper.title)
     expect(lacking(first)).toEqual(['Fantastic Pretraining Optimizers and Where to Find Them'])
     expect(lacking(second)).toEqual([
       'A Framework for Fast and Stable Representations of Multiparameter Persistent Homology Decompositions',
@@ -87,7 +94,7 @@ describe('the seeds', () => {
   })
 
   it('read the header, and infer 2025 for dates without a year', () => {
-    const digest = parseDigest(readFixture('seeds', SEEDS[0]!))
+    const digest = parseDigest(readFixture('seeds', defined(SEEDS[0])))
     expect(digest.title).toBe('Daily Papers')
     expect(digest.date).toEqual({
       text: 'Oct 31',
@@ -97,7 +104,7 @@ describe('the seeds', () => {
       yearInferred: true,
       iso: '2025-10-31',
     })
-    const optimizing = digest.papers[2]!
+    const optimizing = defined(digest.papers[2])
     expect(optimizing.published).toEqual({
       text: 'May 13',
       year: 2025,
@@ -109,7 +116,7 @@ describe('the seeds', () => {
     expect(optimizing).toMatchObject({ comments: 2, upvotes: null })
     const benchmarking = digest.papers.find(
       (paper) => paper.title === 'Benchmarking Neural Network Training Algorithms',
-    )!
+    )
     expect(benchmarking).toMatchObject({
       authorCount: 25,
       comments: 1,
@@ -119,15 +126,15 @@ describe('the seeds', () => {
   })
 
   it('keep abstracts verbatim: LaTeX leftovers, a trailing backslash, Unicode', () => {
-    const [first, second] = SEEDS.map((name) => parseDigest(readFixture('seeds', name)))
-    expect(first!.papers[0]!.abstract).toContain('found 75\\%-95\\% predicted')
-    expect(first!.papers[0]!.abstract.endsWith('proposed method.\\')).toBe(true)
-    const homology = second!.papers.find((paper) => paper.title.startsWith('A Framework for Fast'))!
-    expect(homology.abstract).toContain('{\\em persistent homology}')
-    const eigenvector = second!.papers.find(
+    const [first, second] = SEEDS.map((name) => parseDigest(readFixture('seeds', name)).papers)
+    expect(first?.[0]?.abstract).toContain('found 75\\%-95\\% predicted')
+    expect(first?.[0]?.abstract.endsWith('proposed method.\\')).toBe(true)
+    const homology = second?.find((paper) => paper.title.startsWith('A Framework for Fast'))
+    expect(homology?.abstract).toContain('{\\em persistent homology}')
+    const eigenvector = second?.find(
       (paper) => paper.title === 'Approximating the Top Eigenvector in Random Order Streams',
-    )!
-    expect(eigenvector.abstract).toContain('R = σ_1(A)^2/σ_2(A)^2 = Ω(1), then')
+    )
+    expect(eigenvector?.abstract).toContain('R = σ_1(A)^2/σ_2(A)^2 = Ω(1), then')
   })
 
   it('take links out of abstracts without the punctuation after them', () => {

@@ -8,6 +8,7 @@ import {
   parseDigestStream,
   safeParseDigest,
 } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 import { readFixture } from './helpers/fixtures.js'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300)
@@ -47,7 +48,7 @@ describe('parseDigestStream', () => {
         fc.constantFrom(...texts.keys()),
         fc.array(fc.nat(), { maxLength: 40 }),
         async (which, points) => {
-          const bytes = encode(texts[which]!)
+          const bytes = encode(defined(texts[which]))
           expect(await stream(cut(bytes, points), 2025)).toEqual(batch(bytes, 2025))
         },
       ),
@@ -61,7 +62,7 @@ describe('parseDigestStream', () => {
     const expected = batch(bytes, 2025)
     const inside: number[] = []
     for (let index = 1; index < bytes.length; index++) {
-      const continuation = (bytes[index]! & 0xc0) === 0x80
+      const continuation = ((bytes[index] ?? 0) & 0xc0) === 0x80
       const crlf = bytes[index - 1] === 13 && bytes[index] === 10
       if (continuation || crlf) inside.push(index)
     }
@@ -72,13 +73,13 @@ describe('parseDigestStream', () => {
   })
 
   it('takes strings as well as bytes', async () => {
-    const text = SEEDS[1]!
+    const text = defined(SEEDS[1])
     expect(await stream([text.slice(0, 1000), text.slice(1000)], 2025)).toEqual(batch(text, 2025))
   })
 
   it('leaves dates without a year unknown unless given one, and warns once', async () => {
-    const { papers, messages } = await stream([SEEDS[0]!])
-    expect(papers[2]!.published).toMatchObject({ text: 'May 13', year: null, iso: null, yearInferred: false })
+    const { papers, messages } = await stream([defined(SEEDS[0])])
+    expect(papers[2]?.published).toMatchObject({ text: 'May 13', year: null, iso: null, yearInferred: false })
     expect(messages.filter((message) => message.ruleId === 'unknown-year')).toMatchObject([
       { line: 11, severity: 'warning' },
     ])
@@ -88,7 +89,7 @@ describe('parseDigestStream', () => {
     const bytes = encode('new\n\nA title\n\nAn abstract\xff\xfe with bad bytes.\n\n  • 2 authors\n·\nMay 1, 2024')
     const broken = new Uint8Array([...bytes.subarray(0, 20), 0xff, 0xc3, ...bytes.subarray(20)])
     const { papers, messages } = await stream(cut(broken, [21, 22]))
-    expect(papers[0]!.abstract).toBe('An abs\uFFFD\uFFFDtract\xff\xfe with bad bytes.')
+    expect(papers[0]?.abstract).toBe('An abs\uFFFD\uFFFDtract\xff\xfe with bad bytes.')
     expect(messages.find((message) => message.ruleId === 'invalid-encoding')).toMatchObject({
       line: 5,
       column: 7,

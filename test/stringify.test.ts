@@ -9,6 +9,7 @@ import {
   safeParseDigest,
   stringifyDigest,
 } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 import { fixtureNames, readFixture } from './helpers/fixtures.js'
 
 const SEEDS = fixtureNames('seeds')
@@ -227,8 +228,8 @@ const dateOf = (written: fc.Arbitrary<number | null>) =>
     .map(({ month, day: n, year }): PaperDate => {
       const resolved = year ?? Y
       const day = ((n - 1) % days(month, resolved)) + 1
-      const text = `${MONTHS[month - 1]} ${day}${year === null ? '' : `, ${year}`}`
-      const iso = `${resolved}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+      const text = `${defined(MONTHS[month - 1])} ${String(day)}${year === null ? '' : `, ${String(year)}`}`
+      const iso = `${String(resolved)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
       return { text, year: resolved, month, day, yearInferred: year === null, iso }
     })
 const date = dateOf(fc.option(fc.integer({ min: 1990, max: 2024 }), { freq: 2 }))

@@ -3,6 +3,7 @@ import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
 import { safeParseDigest } from '../src/index.js'
 import { digestParse, digestStringify } from '../src/unified.js'
+import { defined } from './helpers/defined.js'
 import { fixtureNames, readFixture } from './helpers/fixtures.js'
 
 const SEEDS = fixtureNames('seeds')
@@ -52,7 +53,9 @@ describe('papers-digest/unified', () => {
   })
 
   it('gives a tree that unist utilities walk', () => {
-    const tree = unified().use(digestParse).parse(readFixture('seeds', SEEDS[0]!))
+    const tree = unified()
+      .use(digestParse)
+      .parse(readFixture('seeds', defined(SEEDS[0])))
     let papers = 0
     visit(tree, 'paper', () => {
       papers++

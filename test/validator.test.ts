@@ -5,6 +5,7 @@ import { VALIDATED, VALIDATOR_FILE } from '../scripts/validated-schemas.js'
 import { generateValidators } from '../scripts/validator-codegen.js'
 import { DigestSchema, PaperDateSchema, PaperSchema } from '../src/index.js'
 import { isDigest, isPaper, isPaperDate } from '../src/schema/validate.generated.js'
+import { defined } from './helpers/defined.js'
 
 // The parser checks its output with predicates generated from the zod
 // schemas (see docs/performance.md). They must be current, and agree with zod.
@@ -73,7 +74,7 @@ function mutated<T extends object>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown
     const target = (copy.papers as Array<Record<string, unknown>> | undefined)?.[0] ?? copy
     const nested = target.published && pick % 3 === 0 ? (target.published as Record<string, unknown>) : target
     const keys = Object.keys(nested)
-    nested[keys[pick % keys.length]!] = replacement
+    nested[defined(keys[pick % keys.length])] = replacement
     return copy
   })
 }

@@ -80,8 +80,8 @@ export function readArgs(argv: readonly string[]): Command {
 }
 
 function checkFormat(command: 'parse' | 'validate', format: string | true | undefined): string {
-  const formats: readonly string[] = FORMATS[command]
-  if (format === undefined) return formats[0]!
+  const formats: readonly [string, ...string[]] = FORMATS[command]
+  if (format === undefined) return formats[0]
   if (typeof format === 'string' && formats.includes(format)) return format
   throw new CliError(`unknown format ${quote(String(format))} for ${command}: use ${formats.join(', ')}`, true)
 }

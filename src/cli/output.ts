@@ -95,7 +95,7 @@ export interface Context {
 
 /** A diagnostic as one line: `FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)`. */
 export function formatDiagnostic(file: string, message: Diagnostic): string {
-  return `${file}:${message.line}:${message.column}: ${message.severity}: ${message.message} (${message.ruleId})\n`
+  return `${file}:${String(message.line)}:${String(message.column)}: ${message.severity}: ${message.message} (${message.ruleId})\n`
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.column - b.column
@@ -136,8 +136,8 @@ export class Report {
     if (this.#held.length === 0) return
     if (this.#held.length > MAX_HELD) line = Infinity
     this.#held.sort(byPosition)
-    let count = 0
-    while (count < this.#held.length && this.#held[count]!.line < line) count++
+    const later = this.#held.findIndex((message) => message.line >= line)
+    const count = later < 0 ? this.#held.length : later
     if (count === 0) return
     const ready = count === this.#held.length ? this.#held : this.#held.slice(0, count)
     this.#held = count === this.#held.length ? [] : this.#held.slice(count)

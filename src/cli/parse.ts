@@ -114,7 +114,7 @@ async function parseStream(command: ParseCommand, inputs: readonly Input[], cont
   }
 }
 
-const JSON_TOO_LARGE = `the input is larger than ${DEFAULT_MAX_BYTES} bytes (4 MiB), the most parse --format json reads; use --format ndjson or csv, which stream any size`
+const JSON_TOO_LARGE = `the input is larger than ${String(DEFAULT_MAX_BYTES)} bytes (4 MiB), the most parse --format json reads; use --format ndjson or csv, which stream any size`
 
 /** Where `parse` sends the diagnostics of an input: standard error, a line each. */
 function diagnostics(input: Input, context: Context): Report {

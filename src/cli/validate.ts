@@ -23,7 +23,7 @@ export interface ValidateReport {
   warnings: number
 }
 
-const STDIN_TOO_LARGE = `the input is larger than ${DEFAULT_MAX_BYTES} bytes (4 MiB), the most validate reads from standard input or a pipe; name the file instead, which validate streams whatever its size`
+const STDIN_TOO_LARGE = `the input is larger than ${String(DEFAULT_MAX_BYTES)} bytes (4 MiB), the most validate reads from standard input or a pipe; name the file instead, which validate streams whatever its size`
 
 /**
  * `validate`: every diagnostic of every input, then a summary line (or one
@@ -64,6 +64,6 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
   if (json) await context.out.write(`${JSON.stringify(total, null, 2)}\n`)
   else
     await context.out.write(
-      `${inputs.length} files, ${total.papers} papers, ${total.errors} errors, ${total.warnings} warnings\n`,
+      `${String(inputs.length)} files, ${String(total.papers)} papers, ${String(total.errors)} errors, ${String(total.warnings)} warnings\n`,
     )
 }

@@ -383,7 +383,7 @@ export class CardGrammar implements Grammar {
     const match = /huggingface\.co\/papers(\/[^?#\s]*)?(?:\?([^#\s]*))?/.exec(url)
     if (!match) return
     const path = match[1] ?? ''
-    const query = new URLSearchParams(match[2] ?? '').get('q')
+    const query = searchQuery(match[2] ?? '')
     if (query !== null && query !== '') {
       this.#page ??= 'search'
       this.#query ??= query
@@ -452,6 +452,17 @@ export class CardGrammar implements Grammar {
 
   #message(ruleId: RuleId, message: string, position: ReturnType<typeof spanOf>): void {
     this.#events.message(diagnostic(ruleId, message, position))
+  }
+}
+
+/** The `q` parameter of a URL's query string, decoded; `null` without one. */
+function searchQuery(search: string): string | null {
+  const match = /(?:^|&)q=([^&]*)/.exec(search)
+  if (!match?.[1]) return null
+  try {
+    return decodeURIComponent(match[1].replace(/\+/g, ' '))
+  } catch {
+    return match[1]
   }
 }
 

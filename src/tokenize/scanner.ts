@@ -1,4 +1,4 @@
-import type { Point, Position } from 'unist'
+import type { Point } from 'unist'
 import { diagnostic } from '../diagnostics.js'
 import type { Diagnostic } from '../schema/schema.js'
 import { isSpace } from './classify.js'

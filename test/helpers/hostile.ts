@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { defined } from './defined.js'
 import { FIXTURES, readFixture } from './fixtures.js'
 
 // Hostile inputs, for the library's tests and the CLI's: small ones are files
@@ -23,7 +24,8 @@ export const byteLength = (value: string | Uint8Array): number =>
   typeof value === 'string' ? Buffer.byteLength(value) : value.length
 
 const SEEDS = ['000_b52436321a9b76b2', '001_f604c4867d4d0d65'].map((name) => readFixture('seeds', name))
-const HEADER = SEEDS[0]!.split('\n\n').slice(0, 6).join('\n\n')
+const FIRST_BLOCKS = defined(SEEDS[0]).split('\n\n')
+const HEADER = FIRST_BLOCKS.slice(0, 6).join('\n\n')
 // Both seeds' records, after their header and date (the first six blocks).
 const ROUND = SEEDS.map((seed) => seed.split('\n\n').slice(6).join('\n\n')).join('\n\n')
 
@@ -39,7 +41,8 @@ export function wellFormedOfSize(bytes: number): string {
 
 /** The records of one round, each as its blocks (title, abstract, metadata block if any). */
 const RECORDS = ROUND.split('\n\n').reduce<string[][]>((records, block) => {
-  if (block.startsWith('  • ') || records.at(-1)?.length === 1) records.at(-1)!.push(block)
+  const last = records.at(-1)
+  if (last && (block.startsWith('  • ') || last.length === 1)) last.push(block)
   else records.push([block])
   return records
 }, [])
@@ -56,7 +59,7 @@ const text = (name: string) => () => readFileSync(`${FIXTURES}hostile/${name}`, 
 
 /** A 5 MB abstract: the seeds' prose, with a link (some followed by punctuation) every few hundred characters. */
 function longAbstract(): string {
-  const prose = SEEDS[0]!.split('\n\n')[7]!.slice(0, 600)
+  const prose = defined(FIRST_BLOCKS[7]).slice(0, 600)
   const links = ['(see https://example.org/paper_(v2)).', 'Code: https://github.com/a/b,', 'data at http://x.io/d.']
   const sentences = links.map((link) => `${prose} ${link} `).join('')
   return `${HEADER}\n\nA title\n\n${sentences.repeat(Math.ceil(5e6 / sentences.length))}\n\n  • 4 authors\n·\nMay 13 2`

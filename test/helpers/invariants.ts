@@ -1,5 +1,6 @@
 import type { Node, Point, Position } from 'unist'
 import type { Diagnostic, DigestRoot } from '../../src/index.js'
+import { defined } from './defined.js'
 
 // What must hold of any parse, whatever the input: positions that point into
 // the text, and every non-blank line accounted for. Computed from the text
@@ -32,11 +33,11 @@ export class LineIndex {
     let high = this.starts.length - 1
     while (low < high) {
       const middle = (low + high + 1) >> 1
-      if (this.starts[middle]! <= offset) low = middle
+      if (defined(this.starts[middle]) <= offset) low = middle
       else high = middle - 1
     }
     // Offset 0, before a byte-order mark, is still column 1.
-    return { line: low + 1, column: Math.max(1, offset - this.starts[low]! + 1), offset }
+    return { line: low + 1, column: Math.max(1, offset - defined(this.starts[low]) + 1), offset }
   }
 
   /**
@@ -45,10 +46,11 @@ export class LineIndex {
    */
   *nonBlank(): Generator<{ line: number; start: number; end: number }> {
     for (let index = 0; index < this.starts.length; index++) {
-      const content = this.text.slice(this.starts[index], this.ends[index])
+      const lineStart = defined(this.starts[index])
+      const content = this.text.slice(lineStart, this.ends[index])
       if (trimStart(content) === '') continue
-      const start = this.starts[index]! + content.length - trimStart(content).length
-      yield { line: index + 1, start, end: this.starts[index]! + trimEnd(content).length }
+      const start = lineStart + content.length - trimStart(content).length
+      yield { line: index + 1, start, end: lineStart + trimEnd(content).length }
     }
   }
 }
@@ -57,6 +59,9 @@ interface AnyNode extends Node {
   value?: unknown
   children?: AnyNode[]
 }
+
+/** A point's offset, which every point the parser makes has. */
+const offsetOf = (point: Point): number => defined(point.offset, `an offset in ${JSON.stringify(point)}`)
 
 /**
  * Throw if a position does not lie inside the text, or its line and column
@@ -73,11 +78,13 @@ export function checkPosition(
   const where = `${what} at ${JSON.stringify(position)}`
   if (start.offset === undefined || end.offset === undefined) throw new Error(`${where}: no offsets`)
   if (!(start.offset >= 0 && start.offset <= end.offset && end.offset <= length))
-    throw new Error(`${where}: outside 0..${length} or reversed`)
+    throw new Error(`${where}: outside 0..${String(length)} or reversed`)
   for (const point of [start, end]) {
-    const expected = lines.point(point.offset!)
+    const expected = lines.point(offsetOf(point))
     if (point.line !== expected.line || point.column !== expected.column) {
-      throw new Error(`${where}: ${JSON.stringify(point)} should be line ${expected.line}, column ${expected.column}`)
+      throw new Error(
+        `${where}: ${JSON.stringify(point)} should be line ${String(expected.line)}, column ${String(expected.column)}`,
+      )
     }
   }
 }
@@ -88,24 +95,25 @@ export function checkPosition(
  * overlaps, and each literal's value is the text it spans.
  */
 export function checkTree(text: string, tree: DigestRoot, lines = new LineIndex(text), verbatim = true): void {
-  const visit = (node: AnyNode, path: string): void => {
+  const visit = (node: AnyNode, path: string): Position => {
     checkPosition(lines, node.position, path)
     const { start, end } = node.position
     // In the text rendering a node's value is the text it spans; in the others, its markup is not part of it.
     if (verbatim && typeof node.value === 'string' && node.value !== text.slice(start.offset, end.offset)) {
       throw new Error(`${path}: value ${JSON.stringify(node.value)} is not the text it spans`)
     }
-    let previous = start.offset!
+    let previous = offsetOf(start)
     node.children?.forEach((child, index) => {
-      const at = `${path} > ${child.type}[${index}]`
-      visit(child, at)
-      if (child.position!.start.offset! < previous)
+      const at = `${path} > ${child.type}[${String(index)}]`
+      const position = visit(child, at)
+      if (offsetOf(position.start) < previous)
         throw new Error(`${at}: starts before its previous sibling ends, or before its parent`)
-      previous = child.position!.end.offset!
+      previous = offsetOf(position.end)
     })
-    if (previous > end.offset!) throw new Error(`${path}: a child ends after its parent`)
+    if (previous > offsetOf(end)) throw new Error(`${path}: a child ends after its parent`)
+    return node.position
   }
-  visit(tree as AnyNode, 'root')
+  visit(tree, 'root')
 }
 
 /** Throw unless each diagnostic's position is consistent with the text, and its line and column are its start's. */
@@ -132,20 +140,21 @@ export function unaccounted(
   const spans: Position[] = []
   const collect = (node: AnyNode): void => {
     if (node.children) node.children.forEach(collect)
-    else spans.push(node.position!)
+    else spans.push(defined(node.position, `a position of a ${node.type}`))
   }
-  tree.children.forEach((node) => collect(node as AnyNode))
+  for (const node of tree.children) collect(node)
   for (const message of messages)
     if (message.ruleId === 'unexpected-line' && message.position) spans.push(message.position)
   // A sweep, lines and spans by start: a line is inside some span if the
   // spans that start before it reach past its end.
-  spans.sort((a, b) => a.start.offset! - b.start.offset!)
+  spans.sort((a, b) => offsetOf(a.start) - offsetOf(b.start))
   const lost: number[] = []
   let next = 0
   let reach = -1
   for (const { line, start, end } of lines.nonBlank()) {
-    while (next < spans.length && spans[next]!.start.offset! <= start)
-      reach = Math.max(reach, spans[next++]!.end.offset!)
+    for (let span = spans[next]; span && offsetOf(span.start) <= start; span = spans[++next]) {
+      reach = Math.max(reach, offsetOf(span.end))
+    }
     if (reach < end) lost.push(line)
   }
   return lost
