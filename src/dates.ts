@@ -54,7 +54,7 @@ export function daysInMonth(month: number, year: number | null): number {
 
 /** `2021-08-14`. */
 export function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
 }
 
 // `Mon D`, then `, YYYY` or ` YYYY` (a four-digit number right after the day
@@ -117,12 +117,12 @@ export function dateProblem(
   // so that the batch and the stream word it alike. Only February 29 depends.
   const most = daysInMonth(month, null)
   const name = FULL_NAMES[month - 1] ?? ''
-  if (day > most) return `${name} has ${most} days`
-  if (day > daysInMonth(month, year)) return `${name} ${year ?? ''} has 28 days`
+  if (day > most) return `${name} has ${String(most)} days`
+  if (day > daysInMonth(month, year)) return `${name} ${String(year ?? '')} has 28 days`
   return null
 }
 
 /** The date as the page writes it: `Aug 14, 2021`, `May 13`. */
 export function writeDate(month: number, day: number, year: number | null): string {
-  return `${monthName(month)} ${day}${year === null ? '' : `, ${String(year).padStart(4, '0')}`}`
+  return `${monthName(month)} ${String(day)}${year === null ? '' : `, ${String(year).padStart(4, '0')}`}`
 }

@@ -54,8 +54,12 @@ export class Pipeline {
 
   constructor(options: PipelineOptions, events: PipelineEvents) {
     this.#options = options
-    const messages = (this.#messages = new OrderedMessages(events.message, options.years === 'infer'))
-    const years = (this.years = new Years(options.year, options.years, (message) => messages.push(message)))
+    const messages = (this.#messages = new OrderedMessages((message) => {
+      events.message(message)
+    }, options.years === 'infer'))
+    const years = (this.years = new Years(options.year, options.years, (message) => {
+      messages.push(message)
+    }))
     this.#events = {
       header(header) {
         if (header.date) years.note(header.date)
@@ -66,17 +70,29 @@ export class Pipeline {
         if (date) years.note(date)
         events.paper(record)
       },
-      chrome: (span) => events.chrome(span),
-      definition: (label, url) => events.definition?.(label, url),
-      yearHint: (year) => years.notePageYear(year),
-      message: (message) => messages.push(message),
+      chrome(span) {
+        events.chrome(span)
+      },
+      definition(label, url) {
+        events.definition?.(label, url)
+      },
+      yearHint(year) {
+        years.notePageYear(year)
+      },
+      message(message) {
+        messages.push(message)
+      },
     }
     if (options.rendering !== 'auto') {
       this.#start({ rendering: options.rendering, escapes: options.rendering === 'markdown' })
     }
     this.#scanner = new LineScanner({
-      line: (value, line, column, offset) => this.#line({ value, line, column, offset }),
-      message: (message) => messages.push(message),
+      line: (value, line, column, offset) => {
+        this.#line({ value, line, column, offset })
+      },
+      message: (message) => {
+        messages.push(message)
+      },
     })
   }
 
@@ -109,7 +125,10 @@ export class Pipeline {
 
   #line(line: SourceLine): void {
     const grammar = this.#grammar
-    if (grammar) return grammar.line(line)
+    if (grammar) {
+      grammar.line(line)
+      return
+    }
     const held = this.#detecting
     held.push(line)
     if (held.length >= DETECTION_LINES) this.#start(detectRendering(held))

@@ -34,27 +34,30 @@ function cardBlocks(paper: Paper, blocks: string[]): void {
   const id = paper.arxivId
   const page = id === null ? null : `${SITE}/papers/${id}`
   if (paper.upvotes !== null && id !== null) {
-    blocks.push(`[${paper.upvotes === 0 ? '-' : paper.upvotes}](${SITE}/login?next=%2Fpapers%2F${id})`)
+    blocks.push(`[${paper.upvotes === 0 ? '-' : String(paper.upvotes)}](${SITE}/login?next=%2Fpapers%2F${id})`)
   }
   if (paper.submittedBy !== null) blocks.push(`Submitted by ${paper.submittedBy}`)
   blocks.push(`### ${page === null ? escapeLine(paper.title) : `[${escape(paper.title)}](${page})`}`)
   if (paper.abstract !== '') blocks.push(`[${escape(paper.abstract)}](${page ?? ABSTRACT_ANCHOR})`)
   const { authorCount, organization, published } = paper
   if (authorCount !== null)
-    blocks.push(page === null ? `- ${authorCount} authors` : `[- ${authorCount} authors](${page})`)
+    blocks.push(page === null ? `- ${String(authorCount)} authors` : `[- ${String(authorCount)} authors](${page})`)
   else if (organization !== null) blocks.push(`[${escape(organization)}](${SITE}/${orgSlug(organization)})`)
   if (published !== null) blocks.push('·')
   if (published !== null) {
     const written = writeDate(published.month, published.day, published.yearInferred ? null : published.year)
     const comments = paper.comments ?? 0
     if (comments === 0) blocks.push(written)
-    else blocks.push(page === null ? `${written} ${comments}` : `${written}[${comments}](${page}#community)`)
+    else
+      blocks.push(
+        page === null ? `${written} ${String(comments)}` : `${written}[${String(comments)}](${page}#community)`,
+      )
   }
-  if (paper.upvotes !== null && id === null) blocks.push(`Upvote ${paper.upvotes}`)
+  if (paper.upvotes !== null && id === null) blocks.push(`Upvote ${String(paper.upvotes)}`)
   if (paper.githubRepo !== null) {
-    blocks.push(`[GitHub${paper.githubStars === null ? '' : ` ${paper.githubStars}`}](${paper.githubRepo})`)
+    blocks.push(`[GitHub${paper.githubStars === null ? '' : ` ${String(paper.githubStars)}`}](${paper.githubRepo})`)
   } else if (paper.githubStars !== null) {
-    blocks.push(`[GitHub ${paper.githubStars}][github]`)
+    blocks.push(`[GitHub ${String(paper.githubStars)}][github]`)
   }
 }
 

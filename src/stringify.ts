@@ -49,9 +49,10 @@ export interface StringifyOptions {
  * @returns The text, without a final newline.
  */
 export function stringifyDigest(input: Digest | DigestRoot, options?: StringifyOptions | null): string {
-  const rendering = options?.rendering ?? 'text'
+  // Checked at run time too: JavaScript callers pass anything.
+  const rendering: string = options?.rendering ?? 'text'
   if (rendering !== 'text' && rendering !== 'markdown') {
-    throw new TypeError(`papers-digest: options.rendering must be text or markdown, not ${String(rendering)}`)
+    throw new TypeError(`papers-digest: options.rendering must be text or markdown, not ${rendering}`)
   }
   if (rendering === 'markdown') return markdownBlocks('type' in input ? treeDigest(input) : input).join('\n\n')
   const blocks = 'type' in input ? treeBlocks(input) : digestBlocks(input)
@@ -122,7 +123,7 @@ function paperDateLine(date: PaperDate, comments: number | null): string {
 }
 
 function dateLine(month: number, day: number, year: number | null, comments: number | null): string {
-  return `${writeDate(month, day, year)}${isCount(comments) ? ` ${comments}` : ''}`
+  return `${writeDate(month, day, year)}${isCount(comments) ? ` ${String(comments)}` : ''}`
 }
 
 /**
@@ -197,7 +198,7 @@ function writtenDate(node: DateNode): PaperDate | null {
 }
 
 /** The page never singularises: `1 authors`. */
-const authors = (count: number): string => `  • ${count} authors`
+const authors = (count: number): string => `  • ${String(count)} authors`
 
 const isCount = (value: number | null): value is number => value !== null && value > 0
 

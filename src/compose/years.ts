@@ -64,7 +64,10 @@ export class Years {
     const first = this.#firstYearless
     if (first === null) return
     const year = (this.#inferred = this.inferable)
-    if (year === null) return this.#unknown(first)
+    if (year === null) {
+      this.#unknown(first)
+      return
+    }
     // Only now can February 29 be checked against its year.
     for (const date of this.#leapDays) {
       const problem = dateProblem(date.value, year)
