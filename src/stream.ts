@@ -168,5 +168,5 @@ export async function inferYear(chunks: DigestChunks): Promise<number | null> {
   )
   for await (const chunk of chunks) pipeline.push(chunk)
   pipeline.end()
-  return pipeline.years.inferable
+  return pipeline.years.yearFromText
 }

@@ -63,7 +63,7 @@ export class Years {
   end(): void {
     const first = this.#firstYearless
     if (first === null) return
-    const year = (this.#inferred = this.inferable)
+    const year = (this.#inferred = this.yearFromText)
     if (year === null) {
       this.#unknown(first)
       return
@@ -84,7 +84,7 @@ export class Years {
    * else one more than the latest year written so far; `null` if neither is
    * known (or the latest is 9999).
    */
-  get inferable(): number | null {
+  get yearFromText(): number | null {
     if (this.#pageYear !== null) return this.#pageYear
     return this.#latest > 0 && this.#latest < 9999 ? this.#latest + 1 : null
   }
