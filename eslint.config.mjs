@@ -8,7 +8,7 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default defineConfig(
-  globalIgnores(['dist/', 'docs/api/', 'coverage/', 'fixtures/', '.bench/']),
+  globalIgnores(['dist/', 'docs/api/', 'docs/playground/site/', 'coverage/', 'fixtures/', '.bench/']),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
@@ -28,6 +28,12 @@ export default defineConfig(
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: { globals: globals.node },
+  },
+  {
+    // Scripts that drive the playground in Chromium: the functions they hand
+    // to playwright's page.evaluate and page.waitForFunction run in the page.
+    files: ['test/browser/playground.mjs', 'docs/playground/screenshot.mjs'],
+    languageOptions: { globals: globals.browser },
   },
   prettier,
 )

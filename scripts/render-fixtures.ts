@@ -37,7 +37,7 @@ const written = (paper: Paper) => {
   const date = paper.published
   if (!date) return null
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-  return `${months[date.month - 1] ?? ''} ${date.day}${date.yearInferred ? '' : `, ${date.year ?? ''}`}`
+  return `${months[date.month - 1] ?? ''} ${String(date.day)}${date.yearInferred ? '' : `, ${String(date.year ?? '')}`}`
 }
 
 /** A document export that writes each link's text, then its URL on a line of its own; a blank line between all lines. */
@@ -64,10 +64,15 @@ function weblinks(digest: Digest): string {
   out.push('Daily Papers', '', 'by ', '', 'AK', '', `${SITE}/akhaliq`, '', ' and the research community', '')
   if (digest.date) out.push(written({ published: digest.date } as Paper) ?? '', '')
   for (const paper of digest.papers) {
-    out.push(` [-] ${paper.upvotes ? paper.upvotes : '-'}`, '', `${SITE}/login?next=%2Fpapers%2F${paper.arxivId}`, '')
+    out.push(
+      ` [-] ${paper.upvotes ? String(paper.upvotes) : '-'}`,
+      '',
+      `${SITE}/login?next=%2Fpapers%2F${String(paper.arxivId)}`,
+      '',
+    )
     out.push(paper.title, '', page(paper), '')
     if (paper.abstract) out.push(paper.abstract, '', page(paper), '')
-    if (paper.authorCount !== null) out.push('[', '', `${paper.authorCount} authors](${page(paper)})`, '')
+    if (paper.authorCount !== null) out.push('[', '', `${String(paper.authorCount)} authors](${page(paper)})`, '')
     if (paper.organization !== null) out.push(' ', '', page(paper), '', ` ${paper.organization}`, '', `${SITE}/cmu`, '')
     const date = written(paper)
     if (date) {
@@ -108,19 +113,25 @@ function refs(digest: Digest): string {
   if (digest.date) out.push(written({ published: digest.date } as Paper) ?? '', '')
   for (const paper of digest.papers) {
     const card = ref(page(paper))
-    out.push(`[${paper.upvotes ? paper.upvotes : '-'}][${ref(`${SITE}/login?next=%2Fpapers%2F${paper.arxivId}`)}]`, '')
-    out.push(wrap(`### [${escape(paper.title)}][${card}]`), '')
-    if (paper.abstract) out.push(wrap(`[${escape(paper.abstract)}][${card}]`), '')
-    if (paper.authorCount !== null) out.push(`[- ${paper.authorCount} authors][${card}]`, '')
-    if (paper.organization !== null) out.push(`[${paper.organization}][${ref(`${SITE}/cmu`)}]`, '')
+    out.push(
+      `[${paper.upvotes ? String(paper.upvotes) : '-'}][${String(ref(`${SITE}/login?next=%2Fpapers%2F${String(paper.arxivId)}`))}]`,
+      '',
+    )
+    out.push(wrap(`### [${escape(paper.title)}][${String(card)}]`), '')
+    if (paper.abstract) out.push(wrap(`[${escape(paper.abstract)}][${String(card)}]`), '')
+    if (paper.authorCount !== null) out.push(`[- ${String(paper.authorCount)} authors][${String(card)}]`, '')
+    if (paper.organization !== null) out.push(`[${paper.organization}][${String(ref(`${SITE}/cmu`))}]`, '')
     const date = written(paper)
     if (date) {
       out.push('·', '')
-      out.push(paper.comments ? `${date}[${paper.comments}][${ref(`${page(paper)}#community`)}]` : date, '')
+      out.push(
+        paper.comments ? `${date}[${String(paper.comments)}][${String(ref(`${page(paper)}#community`))}]` : date,
+        '',
+      )
     }
   }
-  out.push(`[Previous][${ref(`${SITE}/papers/date/2025-10-30`)}]`, '')
-  links.forEach((url, index) => out.push(`  [${index + 1}]: ${url}`))
+  out.push(`[Previous][${String(ref(`${SITE}/papers/date/2025-10-30`))}]`, '')
+  links.forEach((url, index) => out.push(`  [${String(index + 1)}]: ${url}`))
   return out.join('\n')
 }
 
@@ -134,7 +145,7 @@ function trending(digest: Digest): string {
   for (const paper of digest.papers) {
     const card = [`Submitted by akhaliq`, paper.title]
     if (paper.abstract) card.push(paper.abstract)
-    if (paper.authorCount !== null) card.push(`${paper.authorCount} authors`)
+    if (paper.authorCount !== null) card.push(`${String(paper.authorCount)} authors`)
     if (paper.organization !== null) card.push(paper.organization)
     const date = written(paper)
     if (date) card.push(`· Published on ${date}`)

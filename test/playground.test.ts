@@ -5,6 +5,7 @@ import { CSV_COLUMNS, csvField, toCsv, toNdjson } from '../docs/playground/src/f
 import { createHandler } from '../docs/playground/src/handler.js'
 import type { Reply } from '../docs/playground/src/protocol.js'
 import { BLANK, OUTSIDE, type View, viewOf } from '../docs/playground/src/view.js'
+import { defined } from './helpers/defined.js'
 import { readFixture, readGolden } from './helpers/fixtures.js'
 
 // The playground's pure parts, without a browser: what the worker makes of a
@@ -14,7 +15,8 @@ const SEED = readFixture('seeds', '001_f604c4867d4d0d65')
 const SEED_GOLDEN = readGolden('seeds', '001_f604c4867d4d0d65')
 const STRAY = readFixture('damage', 'stray-line')
 
-const kindAt = (view: View, line: number) => view.lines.kinds[view.lines.kind[line]!]
+const kindAt = (view: View, line: number) =>
+  view.lines.kinds[defined(view.lines.kind[line], `the kind of line ${String(line)}`)]
 
 describe('the view of a parse', () => {
   const view = viewOf(analyze(SEED), SEED)
@@ -99,7 +101,7 @@ describe('the downloads', () => {
   it('write the CSV columns of SPEC section 5, a row per paper', () => {
     const csv = toCsv(digest)
     expect(csv.slice(0, csv.indexOf('\r\n')).split(',')).toEqual([...CSV_COLUMNS])
-    const rows = parseCsv(csv, { columns: true }) as Record<string, string>[]
+    const rows = parseCsv<Record<string, string>>(csv, { columns: true })
     expect(rows).toHaveLength(35)
     expect(rows[0]).toEqual({
       file: 'playground',
@@ -116,7 +118,7 @@ describe('the downloads', () => {
       githubRepo: '',
       githubStars: '',
       links: 'https://github.com/SJTU-DeepVisionLab/FLoRA',
-      abstract: SEED_GOLDEN.digest.papers[0]!.abstract,
+      abstract: defined(SEED_GOLDEN.digest.papers[0], 'the first paper').abstract,
     })
     expect(rows.map((row) => row.abstract)).toEqual(SEED_GOLDEN.digest.papers.map((paper) => paper.abstract))
   })
@@ -124,7 +126,7 @@ describe('the downloads', () => {
   it('write NDJSON: a paper a line, with its file and the digest date', () => {
     const lines = toNdjson(digest).split('\n')
     expect(lines.pop()).toBe('')
-    expect(lines.map((line) => JSON.parse(line))).toEqual(
+    expect(lines.map((line): unknown => JSON.parse(line))).toEqual(
       SEED_GOLDEN.digest.papers.map((paper) => ({ file: 'playground', digestDate: '2025-12-12', ...paper })),
     )
   })

@@ -43,7 +43,7 @@ describe.runIf(available)('the real captures in ../shared/real', () => {
       const got = papers[index] ? fieldsOf(papers[index]) : undefined
       for (const field of FIELDS) {
         if (got && JSON.stringify(got[field]) === JSON.stringify(want[field])) exact++
-        else wrong.push(`paper ${index} ${field}`)
+        else wrong.push(`paper ${String(index)} ${field}`)
       }
     })
     // The issue asks for 99 %; every field is right today, and any change shows here.

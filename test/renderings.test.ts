@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { RENDERINGS, SEEDS, type FixtureRendering, enrichedSeed, render } from '../scripts/render-fixtures.js'
 import { type Paper, parseDigestStream, parseTree, safeParseDigest, stringifyDigest } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 import { FIXTURES, golden, readGolden } from './helpers/fixtures.js'
 import { LineIndex, checkMessages, checkTree, unaccounted } from './helpers/invariants.js'
 
@@ -101,7 +102,7 @@ describe('the seeds in every rendering', () => {
         papers: enrichedSeed(seed).papers.map((paper, index) => ({
           ...paper,
           submittedBy: index % 3 === 0 ? 'akhaliq' : null,
-          githubRepo: index % 4 === 0 ? `https://github.com/example/repo-${index}` : null,
+          githubRepo: index % 4 === 0 ? `https://github.com/example/repo-${String(index)}` : null,
           githubStars: index % 4 === 0 ? index * 1000 + 7 : null,
         })),
       }
@@ -122,8 +123,8 @@ describe('the stream, for every rendering', () => {
         fc.integer({ min: 0, max: CASES.length - 1 }),
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
         async (which, fractions) => {
-          const bytes = texts[which]!
-          const rendering = CASES[which]![1]
+          const bytes = defined(texts[which], `text ${String(which)}`)
+          const rendering = defined(CASES[which], `case ${String(which)}`)[1]
           const cuts = [...new Set(fractions.map((f) => Math.floor(f * bytes.length)))].sort((a, b) => a - b)
           const chunks = [0, ...cuts].map((start, index) => bytes.subarray(start, [...cuts, bytes.length][index]))
           const batch = safeParseDigest(bytes, { year: 2025 })

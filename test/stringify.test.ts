@@ -354,7 +354,7 @@ const markdownDigests = fc
     page: query === null ? (digest.title === null ? page : (page ?? 'daily')) : 'search',
     query,
     papers: digest.papers.map((paper, index): Paper => {
-      const card = cards[index % cards.length]!
+      const card = defined(cards[index % cards.length], 'a card')
       const organization = paper.authorCount === null || card.organization === null ? null : card.organization
       return {
         ...paper,

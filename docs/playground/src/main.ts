@@ -17,10 +17,14 @@ const KIND_LABELS: Record<string, string> = { headerLine: 'header' }
 /** A line longer than this shows its start only (the parse reads it all). */
 const LINE_VIEW_LIMIT = 10_000
 
-function byId<T extends HTMLElement>(id: string): T {
+/** The element `#id` of index.html, of the type `type` (an `HTMLElement` unless told). */
+function byId(id: string): HTMLElement
+function byId<T extends HTMLElement>(id: string, type: new () => T): T
+function byId(id: string, type: new () => HTMLElement = HTMLElement): HTMLElement {
   const element = document.getElementById(id)
   if (!element) throw new Error(`playground: #${id} is missing from index.html`)
-  return element as T
+  if (!(element instanceof type)) throw new Error(`playground: #${id} is not a ${type.name} in index.html`)
+  return element
 }
 
 function make<K extends keyof HTMLElementTagNameMap>(
@@ -35,13 +39,13 @@ function make<K extends keyof HTMLElementTagNameMap>(
 }
 
 function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
+  return `${String(count)} ${word}${count === 1 ? '' : 's'}`
 }
 
-const input = byId<HTMLTextAreaElement>('input')
-const yearInput = byId<HTMLInputElement>('year')
+const input = byId('input', HTMLTextAreaElement)
+const yearInput = byId('year', HTMLInputElement)
 const yearError = byId('year-error')
-const fileInput = byId<HTMLInputElement>('file')
+const fileInput = byId('file', HTMLInputElement)
 const status = byId('status')
 const results = byId('results')
 const source = byId('source')
@@ -112,19 +116,25 @@ function load(text: string): void {
   parseNow()
 }
 
-input.addEventListener('input', () => schedule())
+input.addEventListener('input', () => {
+  schedule()
+})
 yearInput.addEventListener('input', () => {
   if (readYear() !== null) schedule(80)
 })
-byId('load-seed').addEventListener('click', () => load(SAMPLES.seed))
-byId('load-damaged').addEventListener('click', () => load(SAMPLES.damaged))
+byId('load-seed').addEventListener('click', () => {
+  load(SAMPLES.seed)
+})
+byId('load-damaged').addEventListener('click', () => {
+  load(SAMPLES.damaged)
+})
 byId('clear').addEventListener('click', () => {
   load('')
   input.focus()
 })
-fileInput.addEventListener('change', async () => {
+fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0]
-  if (file) load(await file.text())
+  if (file) void file.text().then(load)
 })
 
 // --- showing a parse ---------------------------------------------------------
@@ -150,7 +160,7 @@ function show(view: View, text: string, parse: number): void {
     summary.errors > 0 ? 'status status-error' : summary.warnings > 0 ? 'status status-warning' : 'status status-ok'
   status.textContent =
     `${plural(papers.title.length, 'paper')}, ${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')}` +
-    ` (parsed in ${Math.max(1, Math.round(view.ms))} ms)`
+    ` (parsed in ${String(Math.max(1, Math.round(view.ms)))} ms)`
 
   setField('title', summary.title ?? 'none (no header)')
   setField('date', summary.date ?? 'none')
@@ -161,11 +171,11 @@ function show(view: View, text: string, parse: number): void {
   setField('query', summary.query ?? '')
   setField(
     'lines',
-    `${lineCounts.all} in all: ${lineCounts.paper} in papers, ${lineCounts.other} in the header or page chrome,` +
-      ` ${lineCounts.outside} outside any record (each named by a diagnostic), ${lineCounts.blank} blank`,
+    `${String(lineCounts.all)} in all: ${String(lineCounts.paper)} in papers, ${String(lineCounts.other)} in the header or page chrome,` +
+      ` ${String(lineCounts.outside)} outside any record (each named by a diagnostic), ${String(lineCounts.blank)} blank`,
   )
-  byId('paper-count').textContent = `(${papers.title.length})`
-  byId('diagnostic-count').textContent = `(${messages.message.length})`
+  byId('paper-count').textContent = `(${String(papers.title.length)})`
+  byId('diagnostic-count').textContent = `(${String(messages.message.length)})`
 
   const parsed: Parsed = { parse, view, text: lines, notes }
   shown = {
@@ -207,7 +217,7 @@ function sourceLine({ view, text, notes }: Parsed, line: number): HTMLElement {
   const paper = view.lines.paper[line] ?? -1
   const here = notes.get(line) ?? []
   const row = make('div', 'row')
-  if (paper >= 0) row.classList.add(`band-${paper % 2}`)
+  if (paper >= 0) row.classList.add(`band-${String(paper % 2)}`)
   const type = view.lines.kinds[kind] ?? ''
   if (kind === OUTSIDE) row.classList.add('outside')
   else if (kind !== BLANK) row.classList.add(`kind-${type.replace(/[^a-z0-9-]/gi, '')}`)
@@ -225,12 +235,12 @@ function sourceLine({ view, text, notes }: Parsed, line: number): HTMLElement {
   wrapper.append(row)
   const { severity, ruleId, message, column } = view.messages
   for (const index of here) {
-    const note = make('div', `note note-${severity[index]}`)
+    const note = make('div', `note note-${String(severity[index])}`)
     note.append(
       make('span', 'sev', severity[index]),
-      ` ${view.messages.line[index]}:${column[index]} `,
+      ` ${String(view.messages.line[index])}:${String(column[index])} `,
       make('code', 'rule', ruleId[index]),
-      ` ${message[index]}`,
+      ` ${String(message[index])}`,
     )
     wrapper.append(note)
   }
@@ -246,11 +256,17 @@ function paperItem({ view, parse }: Parsed, index: number): HTMLElement {
   button.dataset.line = String(line[index])
   button.setAttribute('aria-pressed', 'false')
   const problems = notes[index] ?? 0
-  const words = problems > 0 ? `${meta[index]} · ${plural(problems, 'diagnostic')}` : (meta[index] ?? '')
-  button.append(make('span', 'num', `${index + 1}.`), make('span', 'title', title[index]), make('span', 'meta', words))
+  const words = problems > 0 ? `${meta[index] ?? ''} · ${plural(problems, 'diagnostic')}` : (meta[index] ?? '')
+  button.append(
+    make('span', 'num', `${String(index + 1)}.`),
+    make('span', 'title', title[index]),
+    make('span', 'meta', words),
+  )
   if (errors[index]) button.classList.add('has-error')
   else if (problems > 0) button.classList.add('has-warning')
-  button.addEventListener('click', () => select(button, start[index] ?? 1, end[index] ?? 1, parse, 'paper', index))
+  button.addEventListener('click', () => {
+    select(button, start[index] ?? 1, end[index] ?? 1, parse, 'paper', index)
+  })
   item.append(button)
   return item
 }
@@ -258,7 +274,7 @@ function paperItem({ view, parse }: Parsed, index: number): HTMLElement {
 function diagnosticItem({ view, parse }: Parsed, index: number): HTMLElement {
   const { severity, ruleId, message, line, column, start, end } = view.messages
   const item = make('li')
-  const button = make('button', `item item-${severity[index]}`)
+  const button = make('button', `item item-${String(severity[index])}`)
   button.type = 'button'
   button.dataset.diagnostic = String(index)
   button.dataset.rule = ruleId[index]
@@ -267,11 +283,13 @@ function diagnosticItem({ view, parse }: Parsed, index: number): HTMLElement {
   button.setAttribute('aria-pressed', 'false')
   button.append(
     make('span', 'sev', severity[index]),
-    make('span', 'loc', `line ${line[index]}:${column[index]}`),
+    make('span', 'loc', `line ${String(line[index])}:${String(column[index])}`),
     make('code', 'rule', ruleId[index]),
     make('span', 'message', message[index]),
   )
-  button.addEventListener('click', () => select(button, start[index] ?? 1, end[index] ?? 1, parse, 'diagnostic', index))
+  button.addEventListener('click', () => {
+    select(button, start[index] ?? 1, end[index] ?? 1, parse, 'diagnostic', index)
+  })
   item.append(button)
   return item
 }
@@ -320,18 +338,25 @@ source.addEventListener('click', (event) => {
 
 const TYPES: Record<Format, string> = { json: 'application/json', ndjson: 'application/x-ndjson', csv: 'text/csv' }
 
+/** Download the last parse in the format of `button`. */
+async function download(button: HTMLButtonElement): Promise<void> {
+  const format = button.dataset.download as Format
+  if (!shown || !(format in TYPES)) return
+  const reply = await runner.ask({ type: 'export', parse: shown.parse, format })
+  if (!('text' in reply)) return
+  const url = URL.createObjectURL(new Blob([reply.text], { type: TYPES[format] }))
+  const link = make('a')
+  link.href = url
+  link.download = `${FILE_NAME}.${format}`
+  link.click()
+  setTimeout(() => {
+    URL.revokeObjectURL(url)
+  }, 1000)
+}
+
 for (const button of downloads) {
-  button.addEventListener('click', async () => {
-    const format = button.dataset.download as Format
-    if (!shown || !(format in TYPES)) return
-    const reply = await runner.ask({ type: 'export', parse: shown.parse, format })
-    if (!('text' in reply)) return
-    const url = URL.createObjectURL(new Blob([reply.text], { type: TYPES[format] }))
-    const link = make('a')
-    link.href = url
-    link.download = `${FILE_NAME}.${format}`
-    link.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+  button.addEventListener('click', () => {
+    void download(button)
   })
 }
 

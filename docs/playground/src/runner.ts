@@ -32,7 +32,9 @@ export class Runner {
     this.#fail = fail
     try {
       const worker = new Worker('worker.js')
-      worker.addEventListener('message', (event: MessageEvent<Reply>) => this.#receive(event.data))
+      worker.addEventListener('message', (event: MessageEvent<Reply>) => {
+        this.#receive(event.data)
+      })
       worker.addEventListener('error', (event) => {
         // The worker could not load: answer on the page from now on.
         event.preventDefault()
@@ -61,7 +63,7 @@ export class Runner {
     const id = ++this.#id
     return new Promise((resolve) => {
       this.#questions.set(id, resolve)
-      this.#send({ ...question, id } as Request)
+      this.#send({ ...question, id })
     })
   }
 

@@ -185,17 +185,17 @@ export function buffersOf(view: View): ArrayBuffer[] {
 }
 
 function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`
+  return `${String(count)} ${word}${count === 1 ? '' : 's'}`
 }
 
 /** A paper in a few words: its lines, authors, date, counts. */
 export function describe(paper: ShownPaper, start: number, end: number): string {
-  const words = [start === end ? `line ${start}` : `lines ${start}–${end}`]
+  const words = [start === end ? `line ${String(start)}` : `lines ${String(start)}–${String(end)}`]
   if (paper.organization) words.push(paper.organization)
   if (paper.authorCount !== null) words.push(plural(paper.authorCount, 'author'))
   words.push(paper.published ? (paper.published.iso ?? paper.published.text) : 'no date')
   if (paper.upvotes !== null) words.push(plural(paper.upvotes, 'upvote'))
-  if (paper.comments !== undefined && paper.comments !== null) words.push(plural(paper.comments, 'comment'))
+  if (typeof paper.comments === 'number') words.push(plural(paper.comments, 'comment'))
   if (paper.abstract === '') words.push('no abstract')
   return words.join(' · ')
 }
