@@ -11,6 +11,7 @@ const PUBLIC_API = [
   'test/stream.test.ts',
   'test/stringify.test.ts',
   'test/unified.test.ts',
+  'test/merge.test.ts',
 ]
 
 export default defineConfig({
