@@ -12,6 +12,7 @@ const PUBLIC_API = [
   'test/stringify.test.ts',
   'test/unified.test.ts',
   'test/merge.test.ts',
+  'test/stream-header.test.ts',
 ]
 
 export default defineConfig({
