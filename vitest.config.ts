@@ -13,6 +13,7 @@ const PUBLIC_API = [
   'test/unified.test.ts',
   'test/merge.test.ts',
   'test/stream-header.test.ts',
+  'test/unified-data.test.ts',
 ]
 
 export default defineConfig({

@@ -33,14 +33,17 @@ const paper = (fields: Partial<Paper>): Paper => ({
 })
 const digest = (iso: string | null, papers: Paper[]): Digest => ({
   title: 'Daily Papers',
-  date: iso && {
-    text: 'day',
-    year: Number(iso.slice(0, 4)),
-    month: Number(iso.slice(5, 7)),
-    day: Number(iso.slice(8)),
-    yearInferred: true,
-    iso,
-  },
+  date:
+    iso === null
+      ? null
+      : {
+          text: 'day',
+          year: Number(iso.slice(0, 4)),
+          month: Number(iso.slice(5, 7)),
+          day: Number(iso.slice(8)),
+          yearInferred: true,
+          iso,
+        },
   rendering: 'markdown',
   page: 'daily',
   query: null,
