@@ -1,3 +1,5 @@
+import { open, rename, rm, stat } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
 import type { Writable } from 'node:stream'
 import type { Diagnostic } from '../index.js'
 import { CliError, describeError } from './errors.js'
@@ -85,17 +87,51 @@ export class Output {
 /** What a command works with. */
 export interface Context {
   stdin: Stdin
-  /** Where the data goes: standard output. */
+  /** Where the data goes: standard output, or the file of `-o`. */
   out: Output
   /** Where `parse` writes diagnostics: standard error. */
   err: Output
   /** Whether an input has failed so far (the exit code if the reader goes away). */
   failed: boolean
+  /** Whether to colour the diagnostics written to standard output, and to standard error. */
+  colour: { out: boolean; err: boolean }
 }
 
-/** A diagnostic as one line: `FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)`. */
-export function formatDiagnostic(file: string, message: Diagnostic): string {
-  return `${file}:${message.line}:${message.column}: ${message.severity}: ${message.message} (${message.ruleId})\n`
+// SGR codes, each with the one that ends it.
+const BOLD = ['\u001b[1m', '\u001b[22m'] as const
+const DIM = ['\u001b[2m', '\u001b[22m'] as const
+const RED = ['\u001b[31m', '\u001b[39m'] as const
+const YELLOW = ['\u001b[33m', '\u001b[39m'] as const
+const paint = ([open, close]: readonly [string, string], text: string): string => `${open}${text}${close}`
+
+/** A diagnostic as one line: `FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)`, in colour on a terminal. */
+export function formatDiagnostic(file: string, message: Diagnostic, colour = false): string {
+  const { line, column, severity, ruleId } = message
+  if (!colour) return `${file}:${line}:${column}: ${severity}: ${message.message} (${ruleId})\n`
+  const place = paint(BOLD, `${file}:${line}:${column}:`)
+  const label = paint(BOLD, paint(severity === 'error' ? RED : YELLOW, `${severity}:`))
+  return `${place} ${label} ${message.message} ${paint(DIM, `(${ruleId})`)}\n`
+}
+
+/** The summary line of `validate`, its counts of errors and warnings in colour on a terminal. */
+export function formatSummary(files: number, papers: number, errors: number, warnings: number, colour = false): string {
+  const error = `${errors} errors`
+  const warning = `${warnings} warnings`
+  return colour
+    ? `${files} files, ${papers} papers, ${errors > 0 ? paint(RED, error) : error}, ${warnings > 0 ? paint(YELLOW, warning) : warning}\n`
+    : `${files} files, ${papers} papers, ${error}, ${warning}\n`
+}
+
+/**
+ * Whether to colour what goes to a stream: never when `NO_COLOR` is set
+ * (to anything but the empty string); always when `FORCE_COLOR` is (but to
+ * `0` or `false`, which is never); else only on a terminal that is not `dumb`.
+ */
+export function useColour(stream: Writable, env: Readonly<Record<string, string | undefined>>): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  const force = env.FORCE_COLOR
+  if (force !== undefined) return force !== '0' && force !== 'false'
+  return (stream as { isTTY?: boolean }).isTTY === true && env.TERM !== 'dumb'
 }
 
 const byPosition = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.column - b.column
@@ -152,14 +188,69 @@ export class Report {
 
 /**
  * A diagnostic in the command line's words: the library's messages name its
- * API (`options.year`, `parseDigestStream`); the CLI names its own way out.
- *
- * @param tooLarge The message of `input-too-large`.
- * @param year Whether the command has `--year`, to name it for `options.year`.
+ * option `options.year`, where the command line has `--year`.
  */
-export function forCli(message: Diagnostic, tooLarge: string, year: boolean): Diagnostic {
-  if (message.ruleId === 'input-too-large') return { ...message, message: tooLarge }
-  if (year && message.message.includes('options.year'))
+export function forCli(message: Diagnostic): Diagnostic {
+  if (message.message.includes('options.year'))
     return { ...message, message: message.message.replaceAll('options.year', '--year') }
   return message
+}
+
+/**
+ * The file of `-o`: written to a temporary file beside it, which replaces it
+ * only once everything is written, so that a command that prints nothing
+ * (`--strict` on a bad input, an I/O error) leaves the file as it was. A path
+ * that is not a regular file (`/dev/stdout`, a pipe) is written directly.
+ */
+export class OutputFile {
+  readonly stream: Writable
+  readonly #path: string
+  readonly #temporary: string | null
+
+  private constructor(stream: Writable, path: string, temporary: string | null) {
+    this.stream = stream
+    this.#path = path
+    this.#temporary = temporary
+  }
+
+  /** @throws {CliError} When the file cannot be written. */
+  static async open(path: string): Promise<OutputFile> {
+    try {
+      const existing = await stat(path).catch(() => null)
+      if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
+      const direct = existing !== null && !existing.isFile()
+      const temporary = direct ? null : join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+      const handle = await open(temporary ?? path, 'w')
+      return new OutputFile(handle.createWriteStream(), path, temporary)
+    } catch (error) {
+      throw new CliError(`cannot write to ${path}: ${describeError(error)}`)
+    }
+  }
+
+  /** Close the file, and put it in place. */
+  async commit(): Promise<void> {
+    try {
+      await this.#close()
+      if (this.#temporary) await rename(this.#temporary, this.#path)
+    } catch (error) {
+      await this.discard()
+      throw new CliError(`cannot write to ${this.#path}: ${describeError(error)}`)
+    }
+  }
+
+  /** Close the file, and remove what was written (the path keeps what it had). */
+  async discard(): Promise<void> {
+    await this.#close().catch(() => {})
+    if (this.#temporary) await rm(this.#temporary, { force: true }).catch(() => {})
+  }
+
+  #close(): Promise<void> {
+    const stream = this.stream
+    if (stream.closed) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      stream.once('error', reject)
+      stream.once('close', () => resolve())
+      stream.end()
+    })
+  }
 }
