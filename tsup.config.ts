@@ -22,11 +22,6 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    // Each command is a chunk of its own (cli-parse-HASH.js, …), loaded when it
-    // runs; in dist/ itself, beside the library modules they import.
-    esbuildOptions(options) {
-      options.chunkNames = 'cli-[name]-[hash]'
-    },
     esbuildPlugins: [
       {
         // The CLI uses the library's public functions from the built modules

@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url'
 import { readArgs } from './args.js'
 import { CliError, describeError } from './errors.js'
 import { openInputs, type Stdin } from './inputs.js'
+import { merge } from './merge.js'
 import { type Context, Output, OutputClosed, OutputFile, useColour } from './output.js'
+import { parse } from './parse.js'
+import { validate } from './validate.js'
 
 /** The streams the command line works with: the process's own, or a test's. */
 export interface CliIo {
@@ -92,15 +95,14 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     else if (command.name === 'version') await context.out.write(`${version()}\n`)
     else {
       const inputs = await openInputs(command.files)
-      // The commands, and the library with them, load only when one runs (--version stays quick).
-      if (command.name === 'validate') await (await import('./validate.js')).validate(command, inputs, context)
+      if (command.name === 'validate') await validate(command, inputs, context)
       else {
         if (command.output !== null) {
           file = await OutputFile.open(command.output)
           context.out = new Output(file.stream, command.output)
         }
-        if (command.name === 'parse') await (await import('./parse.js')).parse(command, inputs, context)
-        else await (await import('./merge.js')).merge(command, inputs, context)
+        if (command.name === 'parse') await parse(command, inputs, context)
+        else await merge(command, inputs, context)
       }
     }
     await context.err.flush()
