@@ -1,6 +1,6 @@
 import { paperId } from '../merge.js'
 import type { Paper } from '../index.js'
-import type { Output } from './output.js'
+import type { Output, Pending } from './output.js'
 
 /** What a feed says of itself. */
 export interface FeedMeta {
@@ -13,9 +13,9 @@ export interface FeedMeta {
 
 /** A feed written as it goes: its head, an item per paper, its tail. */
 export interface FeedWriter {
-  head(meta: FeedMeta): Promise<void>
-  item(paper: Paper): Promise<void>
-  tail(): Promise<void>
+  head(meta: FeedMeta): Pending
+  item(paper: Paper): Pending
+  tail(): Pending
 }
 
 const GENERATOR = 'papers-digest'

@@ -2,7 +2,7 @@ import type { DataFormat } from './args.js'
 import type { Digest, MergedDigest, Paper } from '../index.js'
 import { CSV_HEADER, paperRecord } from './csv.js'
 import { type FeedMeta, feedWriter, type FeedWriter } from './feeds.js'
-import type { Output } from './output.js'
+import type { Output, Pending } from './output.js'
 
 /** A digest's own fields: a `Digest` without its papers. */
 export type DigestHeader = Omit<Digest, 'papers'>
@@ -18,14 +18,14 @@ export function digestDate(header: Pick<DigestHeader, 'date'>): string | null {
  */
 export interface Writer {
   /** Before anything else. */
-  start(): Promise<void>
+  start(): Pending
   /** An input's header, before its papers. */
-  begin(file: string, header: DigestHeader): Promise<void>
-  paper(file: string, date: string | null, paper: Paper): Promise<void>
+  begin(file: string, header: DigestHeader): Pending
+  paper(file: string, date: string | null, paper: Paper): Pending
   /** After an input's last paper. */
-  finish(): Promise<void>
+  finish(): Pending
   /** After everything. */
-  end(): Promise<void>
+  end(): Pending
 }
 
 /** The writer of a format; `many` says whether there are several inputs (`json` then writes an array). */
@@ -33,23 +33,29 @@ export function createWriter(format: DataFormat, out: Output, many: boolean): Wr
   switch (format) {
     case 'json':
       return new JsonWriter(out, many)
-    case 'ndjson':
-      return rows(out, '', (file, date, paper) => ndjsonRow(file, date, paper))
+    case 'ndjson': {
+      let name = ''
+      let json = ''
+      return rows(out, '', (file, date, paper) => {
+        if (file !== name) json = jsonString((name = file))
+        return writePaperRow(out, json, date, paper)
+      })
+    }
     case 'csv':
-      return rows(out, CSV_HEADER, (file, date, paper) => paperRecord(file, date, paper))
+      return rows(out, CSV_HEADER, (file, date, paper) => out.write(paperRecord(file, date, paper)))
     default:
       return feedRows(feedWriter(format, out))
   }
 }
 
 /** A writer of one line per paper, after a header line. */
-function rows(out: Output, header: string, row: (file: string, date: string | null, paper: Paper) => string): Writer {
+function rows(out: Output, header: string, row: (file: string, date: string | null, paper: Paper) => Pending): Writer {
   return {
-    start: () => (header ? out.write(header) : Promise.resolve()),
-    begin: () => Promise.resolve(),
-    paper: (file, date, paper) => out.write(row(file, date, paper)),
-    finish: () => Promise.resolve(),
-    end: () => Promise.resolve(),
+    start: () => (header ? out.write(header) : undefined),
+    begin: () => undefined,
+    paper: row,
+    finish: () => undefined,
+    end: () => undefined,
   }
 }
 
@@ -57,14 +63,14 @@ function rows(out: Output, header: string, row: (file: string, date: string | nu
 function feedRows(feed: FeedWriter): Writer {
   let started = false
   return {
-    start: () => Promise.resolve(),
-    async begin(_file, header) {
-      if (started) return
+    start: () => undefined,
+    begin(_file, header) {
+      if (started) return undefined
       started = true
-      await feed.head(metaOf([header]))
+      return feed.head(metaOf([header]))
     },
     paper: (_file, _date, paper) => feed.item(paper),
-    finish: () => Promise.resolve(),
+    finish: () => undefined,
     end: () => feed.tail(),
   }
 }
@@ -72,6 +78,61 @@ function feedRows(feed: FeedWriter): Writer {
 /** A paper as a line of `--format ndjson`: its file and digest date first. */
 export function ndjsonRow(file: string, date: string | null, paper: object): string {
   return `${JSON.stringify({ file, digestDate: date, ...paper })}\n`
+}
+
+// What JSON.stringify escapes in a string: a quote, a backslash, a control
+// character, a surrogate (it escapes lone ones; pairs go the slow way too).
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/
+
+// Anything but printable ASCII other than a quote and a backslash.
+const NOT_PLAIN_ASCII = /[^\x20\x21\x23-\x5b\x5d-\x7e]/
+
+/** A string as JSON: as it is, between quotes, when nothing in it needs escaping (most do not). */
+export function jsonString(text: string): string {
+  return ESCAPED.test(text) ? JSON.stringify(text) : `"${text}"`
+}
+
+const jsonNullable = (text: string | null): string => (text === null ? 'null' : jsonString(text))
+const jsonNumber = (value: number | null): string => (value === null ? 'null' : String(value))
+
+/**
+ * `ndjsonRow(file, date, paper)` for a `Paper`, byte for byte, written field
+ * by field (no object spread, no JSON.stringify of the whole): the line of
+ * `--format ndjson`, `file` given as JSON already.
+ */
+export function paperRow(file: string, date: string | null, paper: Paper): string {
+  return rowHead(file, date, paper) + jsonString(paper.abstract) + rowTail(paper)
+}
+
+/** Write {@link paperRow} without building it: the abstract, most of the line, goes straight to the output. */
+function writePaperRow(out: Output, file: string, date: string | null, paper: Paper): Pending {
+  const head = out.write(rowHead(file, date, paper))
+  const abstract = paper.abstract
+  // One scan tells most abstracts apart: printable ASCII without a quote or a backslash.
+  const body = !NOT_PLAIN_ASCII.test(abstract)
+    ? out.writeQuoted(abstract, true)
+    : ESCAPED.test(abstract)
+      ? out.write(JSON.stringify(abstract))
+      : out.writeQuoted(abstract)
+  const tail = out.write(rowTail(paper))
+  return head || body || tail ? Promise.all([head, body, tail]).then(() => undefined) : undefined
+}
+
+/** The line of a paper up to its abstract. */
+function rowHead(file: string, date: string | null, paper: Paper): string {
+  return `{"file":${file},"digestDate":${jsonNullable(date)},"title":${jsonString(paper.title)},"abstract":`
+}
+
+/** The line of a paper after its abstract, its end of line included. */
+function rowTail(paper: Paper): string {
+  const published = paper.published
+  const when =
+    published === null
+      ? 'null'
+      : `{"text":${jsonString(published.text)},"year":${jsonNumber(published.year)},"month":${published.month},"day":${published.day},"yearInferred":${published.yearInferred},"iso":${jsonNullable(published.iso)}}`
+  let links = ''
+  for (const link of paper.links) links += `${links === '' ? '' : ','}${jsonString(link)}`
+  return `,"authorCount":${jsonNumber(paper.authorCount)},"organization":${jsonNullable(paper.organization)},"published":${when},"upvotes":${jsonNumber(paper.upvotes)},"comments":${jsonNumber(paper.comments)},"submittedBy":${jsonNullable(paper.submittedBy)},"arxivId":${jsonNullable(paper.arxivId)},"githubRepo":${jsonNullable(paper.githubRepo)},"githubStars":${jsonNumber(paper.githubStars)},"links":[${links}],"line":${paper.line}}\n`
 }
 
 /** Indent every line but the first (JSON.stringify indents nested values so). */
@@ -95,31 +156,31 @@ class JsonWriter implements Writer {
     this.#base = many ? '    ' : ''
   }
 
-  start(): Promise<void> {
-    return this.#many ? this.#out.write('[') : Promise.resolve()
+  start(): Pending {
+    return this.#many ? this.#out.write('[') : undefined
   }
 
-  async begin(file: string, header: DigestHeader): Promise<void> {
+  begin(file: string, header: DigestHeader): Pending {
     this.#papers = 0
     const entry = this.#many
       ? `${this.#inputs > 0 ? ',' : ''}\n  {\n    "file": ${JSON.stringify(file)},\n    "digest": `
       : ''
     this.#inputs++
-    await this.#out.write(entry + openPapers({ ...header, papers: [] }, this.#base))
+    return this.#out.write(entry + openPapers({ ...header, papers: [] }, this.#base))
   }
 
-  paper(_file: string, _date: string | null, paper: Paper): Promise<void> {
+  paper(_file: string, _date: string | null, paper: Paper): Pending {
     const by = `${this.#base}    `
     const separator = this.#papers++ > 0 ? ',\n' : '[\n'
     return this.#out.write(`${separator}${by}${indent(JSON.stringify(paper, null, 2), by)}`)
   }
 
-  finish(): Promise<void> {
+  finish(): Pending {
     const close = this.#papers > 0 ? `\n${this.#base}  ]` : '[]'
     return this.#out.write(`${close}\n${this.#base}}${this.#many ? '\n  }' : ''}`)
   }
 
-  end(): Promise<void> {
+  end(): Pending {
     return this.#out.write(this.#many ? '\n]\n' : '\n')
   }
 }

@@ -3,13 +3,14 @@ import { safeParseDigest } from '../parse.js'
 import { inferYear, parseDigestStream } from '../stream.js'
 import type { Paper } from '../index.js'
 import type { DigestHeader } from './formats.js'
-import { chunks, type Input, readHead, type Stdin } from './inputs.js'
+import { chunks, decoded, type Input, readHead, type Stdin } from './inputs.js'
 import type { Report } from './output.js'
 
 /** What a command does with an input's digest, as it is read. */
 export interface DigestHandler {
   /** The digest's own fields, before its papers. */
   header(header: DigestHeader): Promise<void> | void
+  /** Nothing, or a promise to wait for before the next paper. */
   paper(paper: Paper): Promise<void> | void
 }
 
@@ -53,15 +54,18 @@ export async function readInput(
     for (const message of result.messages) report.add(message)
     await handler.header(header)
     for (const paper of papers) {
-      await report.release(paper.line)
-      await handler.paper(paper)
+      const released = report.release(paper.line)
+      if (released) await released
+      const written = handler.paper(paper)
+      if (written) await written
     }
     await report.release()
     return papers.length
   }
   try {
     let streamYear = year
-    if (streamYear === undefined && input.rereadable) streamYear = (await inferYear(chunks(input, stdin))) ?? undefined
+    if (streamYear === undefined && input.rereadable)
+      streamYear = (await inferYear(decoded(chunks(input, stdin)))) ?? undefined
     return await streamInput(head.chunks, streamYear, report, handler)
   } finally {
     await head.close()
@@ -76,15 +80,18 @@ async function streamInput(
 ): Promise<number> {
   let header: DigestHeader | null = null
   let count = 0
-  const papers = parseDigestStream(source, {
+  const papers = parseDigestStream(decoded(source), {
     year,
     onMessage: report.add,
     onHeader: (found) => (header = found),
   })
   for await (const paper of papers) {
     if (count++ === 0) await handler.header(header!)
-    await report.release(paper.line)
-    await handler.paper(paper)
+    // Awaited only when there is something to wait for: most papers give no promise.
+    const released = report.release(paper.line)
+    if (released) await released
+    const written = handler.paper(paper)
+    if (written) await written
   }
   if (count === 0) await handler.header(header!)
   await report.release()
