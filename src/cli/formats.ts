@@ -34,11 +34,13 @@ export function createWriter(format: DataFormat, out: Output, many: boolean): Wr
     case 'json':
       return new JsonWriter(out, many)
     case 'ndjson': {
-      let name = ''
-      let json = ''
+      // The start of every row of an input, made once: its file and digest date.
+      let name: string | null = null
+      let day: string | null = null
+      let start = ''
       return rows(out, '', (file, date, paper) => {
-        if (file !== name) json = jsonString((name = file))
-        return writePaperRow(out, json, date, paper)
+        if (file !== name || date !== day) start = rowStart((name = file), (day = date))
+        return writePaperRow(out, start, paper)
       })
     }
     case 'csv':
@@ -98,15 +100,20 @@ const jsonNumber = (value: number | null): string => (value === null ? 'null' : 
 /**
  * `ndjsonRow(file, date, paper)` for a `Paper`, byte for byte, written field
  * by field (no object spread, no JSON.stringify of the whole): the line of
- * `--format ndjson`, `file` given as JSON already.
+ * `--format ndjson`.
  */
 export function paperRow(file: string, date: string | null, paper: Paper): string {
-  return rowHead(file, date, paper) + jsonString(paper.abstract) + rowTail(paper)
+  return `${rowStart(file, date)}${jsonString(paper.title)},"abstract":${jsonString(paper.abstract)}${rowTail(paper)}`
+}
+
+/** The start of a row, up to its title: `{"file":…,"digestDate":…,"title":`. */
+function rowStart(file: string, date: string | null): string {
+  return `{"file":${jsonString(file)},"digestDate":${jsonNullable(date)},"title":`
 }
 
 /** Write {@link paperRow} without building it: the abstract, most of the line, goes straight to the output. */
-function writePaperRow(out: Output, file: string, date: string | null, paper: Paper): Pending {
-  const head = out.write(rowHead(file, date, paper))
+function writePaperRow(out: Output, start: string, paper: Paper): Pending {
+  const head = out.write(`${start}${jsonString(paper.title)},"abstract":`)
   const abstract = paper.abstract
   // One scan tells most abstracts apart: printable ASCII without a quote or a backslash.
   const body = !NOT_PLAIN_ASCII.test(abstract)
@@ -116,11 +123,6 @@ function writePaperRow(out: Output, file: string, date: string | null, paper: Pa
       : out.writeQuoted(abstract)
   const tail = out.write(rowTail(paper))
   return head || body || tail ? Promise.all([head, body, tail]).then(() => undefined) : undefined
-}
-
-/** The line of a paper up to its abstract. */
-function rowHead(file: string, date: string | null, paper: Paper): string {
-  return `{"file":${file},"digestDate":${jsonNullable(date)},"title":${jsonString(paper.title)},"abstract":`
 }
 
 /** The line of a paper after its abstract, its end of line included. */
