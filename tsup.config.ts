@@ -28,12 +28,16 @@ export default defineConfig([
     platform: 'node',
     esbuildPlugins: [
       {
-        // The CLI goes through the library's public entry: import the built
-        // dist/index.js rather than bundle a second copy of the parser.
+        // The CLI uses the library's public functions from the built modules
+        // that define them (dist/parse.js, dist/stream.js, …) rather than
+        // bundle a second copy of the parser; not from dist/index.js, which
+        // loads zod (the schemas) and would slow every command's start.
         name: 'library-external',
         setup(build) {
-          build.onResolve({ filter: /^\.\.\/index\.js$/ }, (args) =>
-            /[\\/]src[\\/]cli$/.test(args.resolveDir) ? { path: './index.js', external: true } : undefined,
+          build.onResolve({ filter: /^\.\.\/[a-z-]+\.js$/ }, (args) =>
+            /[\\/]src[\\/]cli$/.test(args.resolveDir)
+              ? { path: `./${args.path.slice('../'.length)}`, external: true }
+              : undefined,
           )
         },
       },

@@ -11,6 +11,9 @@ const PUBLIC_API = [
   'test/stream.test.ts',
   'test/stringify.test.ts',
   'test/unified.test.ts',
+  'test/merge.test.ts',
+  'test/stream-header.test.ts',
+  'test/unified-data.test.ts',
 ]
 
 export default defineConfig({

@@ -1,12 +1,20 @@
 // The schemas the parser checks its output against, and where their
 // predicates are written. Shared by the generator and its test.
 import { fileURLToPath } from 'node:url'
-import { DigestSchema, PaperDateSchema, PaperSchema } from '../src/schema/schema.js'
+import {
+  DigestSchema,
+  MergedDigestSchema,
+  MergedPaperSchema,
+  PaperDateSchema,
+  PaperSchema,
+} from '../src/schema/schema.js'
 
 export const VALIDATED = [
   { name: 'isPaperDate', type: 'PaperDate', schema: PaperDateSchema },
   { name: 'isPaper', type: 'Paper', schema: PaperSchema },
   { name: 'isDigest', type: 'Digest', schema: DigestSchema },
+  { name: 'isMergedPaper', type: 'MergedPaper', schema: MergedPaperSchema },
+  { name: 'isMergedDigest', type: 'MergedDigest', schema: MergedDigestSchema },
 ]
 
 export const VALIDATOR_FILE = fileURLToPath(new URL('../src/schema/validate.generated.ts', import.meta.url))

@@ -11,13 +11,22 @@ export type {
 } from './tokenize/index.js'
 export { parseDigest, parseTree, safeParseDigest } from './parse.js'
 export type { DigestInput, SafeParseResult, TreeResult } from './parse.js'
+export { mergeDigests, paperId } from './merge.js'
+export type { MergeInput, MergeOptions } from './merge.js'
 export { stringifyDigest } from './stringify.js'
 export type { StringifyOptions } from './stringify.js'
 export { DigestParseError } from './error.js'
 export { DEFAULT_MAX_BYTES } from './options.js'
 export type { ParseOptions, RenderingOption } from './options.js'
-export { DiagnosticSchema, DigestSchema, PaperDateSchema, PaperSchema } from './schema/schema.js'
-export type { Diagnostic, Digest, Paper, PaperDate } from './schema/schema.js'
+export {
+  DiagnosticSchema,
+  DigestSchema,
+  MergedDigestSchema,
+  MergedPaperSchema,
+  PaperDateSchema,
+  PaperSchema,
+} from './schema/schema.js'
+export type { Diagnostic, Digest, MergedDigest, MergedPaper, Paper, PaperDate } from './schema/schema.js'
 export { RULES } from './diagnostics.js'
 export type { RuleId } from './diagnostics.js'
 export type {

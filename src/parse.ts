@@ -172,6 +172,44 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
     : { success: true, data, messages }
 }
 
+/**
+ * The tree of {@link parseTree} and the digest of {@link safeParseDigest}, in
+ * one pass (for the unified plugin, which gives both). Not a public export.
+ */
+export function parseTreeAndDigest(input: DigestInput, options?: ParseOptions | null): TreeResult & { digest: Digest } {
+  const checked = checkOptions(options)
+  const children: DigestRoot['children'] = []
+  const messages: Diagnostic[] = []
+  let header: HeaderRecord | null = null
+  const papers: Paper[] = []
+  const yearless: Paper[] = []
+  const pipeline: Pipeline = new Pipeline(wholeText(checked), {
+    header(found) {
+      header = found
+      const node = headerNode(found)
+      if (node) children.push(node)
+    },
+    paper(record) {
+      children.push(paperNode(record))
+      const paper = composePaper(record, pipeline.years)
+      papers.push(paper)
+      if (paper.published?.year === null) yearless.push(paper)
+    },
+    chrome: (span) => children.push(chromeNode(span)),
+    message: (message) => messages.push(message),
+  })
+  const end = parseWhole(pipeline, input, checked, messages)
+  const year = pipeline.years.inferred
+  if (year !== null) for (const paper of yearless) completeYear(paper, year)
+  const digest: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers }
+  if (!isDigest(digest)) {
+    throw new Error(
+      'papers-digest: internal error: a parsed digest does not pass DigestSchema; please report it with the input',
+    )
+  }
+  return { tree: { type: 'root', children, position: { start: START, end } }, messages, digest }
+}
+
 /** The pipeline's options for a whole text, which infers years at its end. */
 function wholeText(options: CheckedOptions): PipelineOptions {
   return { year: options.year, years: 'infer', rendering: options.rendering }

@@ -57,6 +57,15 @@ export interface StreamOptions {
    * Default: `"auto"`.
    */
   rendering?: RenderingOption | undefined
+  /**
+   * Receives the digest's own fields (its `title`, `date`, `rendering`,
+   * `page` and `query`: a `Digest` without its papers) once, before the first
+   * paper is yielded, or at the end when there is none. Its `date` has a year
+   * only when the text writes one or `year` gives it, as for papers.
+   *
+   * Default: none; the digest's fields are not reported.
+   */
+  onHeader?: ((header: Omit<Digest, 'papers'>) => void) | undefined
 }
 
 /**
@@ -83,7 +92,8 @@ export interface StreamOptions {
  * ```
  *
  * @param chunks The digest, in pieces: strings, or UTF-8 bytes.
- * @param options The year of dates without one, `strict`, and `onMessage`.
+ * @param options The year of dates without one, `strict`, `onMessage`, and
+ *   `onHeader` for the digest's own fields (its date, for one).
  * @throws {DigestParseError} With `strict`, at the first diagnostic; without
  *   `onMessage`, after the last paper when there were errors. Its `digest`
  *   holds the header's title and date, and no papers (they were yielded).
@@ -98,6 +108,7 @@ export async function* parseDigestStream(
     rendering: options?.rendering,
   })
   const onMessage = options?.onMessage
+  let onHeader = options?.onHeader
   const kept: Diagnostic[] = []
   let header: HeaderRecord | null = null
   let ready: Paper[] = []
@@ -111,6 +122,7 @@ export async function* parseDigestStream(
       header: (found) => (header = found),
       chrome() {},
       paper(record) {
+        if (onHeader) sendHeader(onHeader)
         const paper = composePaper(record, pipeline.years)
         if (!isPaper(paper))
           throw new Error(
@@ -125,6 +137,10 @@ export async function* parseDigestStream(
       },
     },
   )
+  const sendHeader = (send: (header: Omit<Digest, 'papers'>) => void): void => {
+    onHeader = undefined
+    send(composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'))
+  }
   const fail = (): DigestParseError => {
     const digest: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers: [] }
     return new DigestParseError(onMessage ? [] : kept, digest, strict)
@@ -139,6 +155,7 @@ export async function* parseDigestStream(
     yield* papers
   }
   pipeline.end()
+  if (onHeader) sendHeader(onHeader)
   if (strict && failed) throw fail()
   yield* ready
   if (failed && !onMessage) throw fail()

@@ -1,32 +1,65 @@
 import { parseArgs } from 'node:util'
 import { CliError } from './errors.js'
 
+/** The formats `parse` and `merge` print. */
+export type DataFormat = 'json' | 'ndjson' | 'csv' | 'rss' | 'atom' | 'jsonfeed'
+
+/** `parse` or `merge`, which print data. */
+export interface DataCommand {
+  name: 'parse' | 'merge'
+  files: string[]
+  format: DataFormat
+  year: number | undefined
+  strict: boolean
+  /** `-o FILE`: where the data goes instead of standard output. */
+  output: string | null
+}
+
+/** `validate`. */
+export interface ValidateCommand {
+  name: 'validate'
+  files: string[]
+  format: 'text' | 'json'
+  year: number | undefined
+  strict: boolean
+  /** Errors and the summary only. */
+  quiet: boolean
+}
+
 /** What the command line asks for. */
-export type Command =
-  | { name: 'help' }
-  | { name: 'version' }
-  | { name: 'parse'; files: string[]; format: 'json' | 'ndjson' | 'csv'; year: number | undefined; strict: boolean }
-  | { name: 'validate'; files: string[]; format: 'text' | 'json'; strict: boolean }
+export type Command = { name: 'help' } | { name: 'version' } | DataCommand | ValidateCommand
 
 const OPTIONS = {
   format: { type: 'string' },
   year: { type: 'string' },
   strict: { type: 'boolean' },
+  output: { type: 'string', short: 'o' },
+  quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const
 
 type OptionName = keyof typeof OPTIONS
+type CommandName = 'parse' | 'merge' | 'validate'
 
 // Which options each command takes (help and version go with any).
-const ACCEPTS: Record<'parse' | 'validate', readonly OptionName[]> = {
-  parse: ['format', 'year', 'strict'],
-  validate: ['format', 'strict'],
+const ACCEPTS: Record<CommandName, readonly OptionName[]> = {
+  parse: ['format', 'year', 'strict', 'output'],
+  merge: ['format', 'year', 'output'],
+  validate: ['format', 'year', 'strict', 'quiet'],
 }
 
-const FORMATS = { parse: ['json', 'ndjson', 'csv'], validate: ['text', 'json'] } as const
+const DATA_FORMATS: readonly DataFormat[] = ['json', 'ndjson', 'csv', 'rss', 'atom', 'jsonfeed']
+const FORMATS: Record<CommandName, readonly string[]> = {
+  parse: DATA_FORMATS,
+  merge: DATA_FORMATS,
+  validate: ['text', 'json'],
+}
+
+const COMMANDS = 'use parse, merge or validate'
 
 const isOption = (name: string): name is OptionName => Object.hasOwn(OPTIONS, name)
+const isCommand = (name: string): name is CommandName => Object.hasOwn(ACCEPTS, name)
 
 /**
  * Read the command line. `parseArgs` runs loose, and the tokens are checked
@@ -45,7 +78,7 @@ export function readArgs(argv: readonly string[]): Command {
   })
   const positionals: string[] = []
   const values: Partial<Record<OptionName, string | true>> = {}
-  const given: OptionName[] = []
+  const given: Array<{ name: OptionName; rawName: string }> = []
   for (const token of tokens) {
     if (token.kind === 'positional') positionals.push(token.value)
     if (token.kind !== 'option') continue
@@ -58,30 +91,33 @@ export function readArgs(argv: readonly string[]): Command {
       if (value !== undefined) throw new CliError(`option ${rawName} takes no value`, true)
       values[name] = true
     }
-    given.push(name)
+    given.push({ name, rawName })
   }
   if (values.help) return { name: 'help' }
   if (values.version) return { name: 'version' }
 
   const [command, ...files] = positionals
-  if (command === undefined) throw new CliError('missing command: use parse or validate', true)
-  if (command !== 'parse' && command !== 'validate') {
-    throw new CliError(`unknown command ${quote(command)}: use parse or validate`, true)
-  }
-  for (const name of given) {
+  if (command === undefined) throw new CliError(`missing command: ${COMMANDS}`, true)
+  if (!isCommand(command)) throw new CliError(`unknown command ${quote(command)}: ${COMMANDS}`, true)
+  for (const { name, rawName } of given) {
     if (!ACCEPTS[command].includes(name) && name !== 'help' && name !== 'version') {
-      throw new CliError(`${command} takes no --${name} option`, true)
+      throw new CliError(`${command} takes no ${rawName} option`, true)
     }
   }
   const strict = values.strict === true
   const format = checkFormat(command, values.format)
-  if (command === 'validate') return { name: command, files, format: format as 'text' | 'json', strict }
-  return { name: command, files, format: format as 'json' | 'ndjson' | 'csv', year: checkYear(values.year), strict }
+  const year = checkYear(values.year)
+  if (command === 'validate') {
+    return { name: command, files, format: format as 'text' | 'json', year, strict, quiet: values.quiet === true }
+  }
+  const output = typeof values.output === 'string' ? values.output : null
+  if (output === '') throw new CliError('-o needs a file name', true)
+  return { name: command, files, format: format as DataFormat, year, strict, output }
 }
 
-function checkFormat(command: 'parse' | 'validate', format: string | true | undefined): string {
-  const formats: readonly [string, ...string[]] = FORMATS[command]
-  if (format === undefined) return formats[0]
+function checkFormat(command: CommandName, format: string | true | undefined): string {
+  const formats = FORMATS[command]
+  if (format === undefined) return formats[0]!
   if (typeof format === 'string' && formats.includes(format)) return format
   throw new CliError(`unknown format ${quote(String(format))} for ${command}: use ${formats.join(', ')}`, true)
 }

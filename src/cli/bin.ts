@@ -18,4 +18,5 @@ process.exitCode = await cli(process.argv.slice(2), {
   },
   stdout: process.stdout,
   stderr: process.stderr,
+  env: process.env,
 })

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { readArgs } from './args.js'
 import { CliError, describeError } from './errors.js'
 import { openInputs, type Stdin } from './inputs.js'
-import { type Context, Output, OutputClosed } from './output.js'
+import { merge } from './merge.js'
+import { type Context, Output, OutputClosed, OutputFile, useColour } from './output.js'
 import { parse } from './parse.js'
 import { validate } from './validate.js'
 
@@ -15,40 +16,52 @@ export interface CliIo {
   stdin: Stdin
   stdout: Writable
   stderr: Writable
+  /**
+   * The environment, for `NO_COLOR` and `FORCE_COLOR` (colour is otherwise
+   * only for a stream that is a terminal).
+   *
+   * Default: none: colour only on a terminal.
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined
 }
 
 const HELP = `Usage: papers-digest <command> [FILE...] [options]
 
-Parse the text of a scraped "Daily Papers" digest into papers, or check it.
+Parse the text of scraped Hugging Face "Daily Papers" pages into papers,
+merge several pages into one list, or check them.
 
 Commands:
-  parse [FILE...]      print the papers, as JSON (default), NDJSON or CSV;
-                       diagnostics go to standard error
+  parse [FILE...]      print the papers; diagnostics go to standard error
+  merge [FILE...]      print the unique papers of all the inputs (oldest
+                       first), with the first and last input each was seen in
   validate [FILE...]   print every diagnostic, then a summary line:
                        N files, N papers, N errors, N warnings
 
 Options:
-  --format FORMAT  parse: json (the Digest; an array of { file, digest } for
-                   several inputs), ndjson (one paper per line) or csv;
-                   validate: text or json
-  --year N         parse: the year of dates that write none (1 to 9999)
-  --strict         warnings count as errors; parse then prints no data
-                   unless every input is clean
+  --format FORMAT  parse, merge: json (default), ndjson, csv, rss, atom or
+                   jsonfeed; validate: text (default) or json
+  --year N         the year of dates that write none (1 to 9999); default:
+                   the date in a file's name (2025-10-31.txt), else inferred
+  --strict         parse, validate: warnings count as errors; parse then
+                   prints no data unless every input is clean
+  -o FILE          parse, merge: write the data to FILE, not standard output
+  -q, --quiet      validate: print the errors and the summary only
   -h, --help       show this help
   -v, --version    show the version
 
-With no FILE, or with -, the digest is read from standard input (<stdin>).
-json reads each input whole (4 MiB at most); ndjson and csv stream any size.
-Diagnostics: FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)
+With no FILE, or with -, the input is standard input (<stdin>).
+Diagnostics: FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID), in colour on a
+terminal (NO_COLOR turns it off, FORCE_COLOR on).
 Exit status: 0 no errors, 1 errors found (or warnings, with --strict),
 2 a usage or I/O problem.
 
 Examples:
   papers-digest parse digest.txt > digest.json
   papers-digest parse big.txt --format ndjson | head -n 3
-  papers-digest parse a.txt b.txt --format csv > papers.csv
+  papers-digest parse a.txt b.txt --format csv -o papers.csv
+  papers-digest merge 2025-10-*.txt --format atom -o week.xml
   cat digest.txt | papers-digest parse --year 2025
-  papers-digest validate --strict *.txt
+  papers-digest validate --strict --quiet *.txt
 `
 
 /**
@@ -66,26 +79,40 @@ Examples:
  *   `--strict`), 2 a usage or I/O problem.
  */
 export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
+  const env = io.env ?? {}
   const context: Context = {
     // Looked up only when read: the bin's process.stdin is then only opened if needed.
     stdin: { [Symbol.asyncIterator]: () => io.stdin[Symbol.asyncIterator]() },
     out: new Output(io.stdout, 'standard output'),
     err: new Output(io.stderr, 'standard error', 0),
     failed: false,
+    colour: { out: useColour(io.stdout, env), err: useColour(io.stderr, env) },
   }
+  let file: OutputFile | null = null
   try {
     const command = readArgs(argv)
     if (command.name === 'help') await context.out.write(HELP)
     else if (command.name === 'version') await context.out.write(`${version()}\n`)
     else {
       const inputs = await openInputs(command.files)
-      if (command.name === 'parse') await parse(command, inputs, context)
-      else await validate(command, inputs, context)
+      if (command.name === 'validate') await validate(command, inputs, context)
+      else {
+        if (command.output !== null) {
+          file = await OutputFile.open(command.output)
+          context.out = new Output(file.stream, command.output)
+        }
+        if (command.name === 'parse') await parse(command, inputs, context)
+        else await merge(command, inputs, context)
+      }
     }
     await context.err.flush()
     await context.out.flush()
+    // --strict printed nothing: the file keeps what it had.
+    if (file && context.failed && command.name === 'parse' && command.strict) await file.discard()
+    else await file?.commit()
     return context.failed ? 1 : 0
   } catch (error) {
+    await file?.discard()
     await context.err.flush().catch(() => {})
     // The reader went away (| head): stop quietly.
     if (error instanceof OutputClosed) return context.failed ? 1 : 0

@@ -157,6 +157,64 @@ export const DigestSchema = z.object({
   papers: z.array(PaperSchema).check(z.describe('The papers, in source order.')),
 })
 
+/** Where a merged paper was seen: one of the digests given to `mergeDigests`. */
+const SeenSchema = z.object({
+  digest: z.int().check(z.nonnegative(), z.describe("The digest's index in MergedDigest.digests (0 is the oldest).")),
+  file: z.nullable(z.string()).check(z.describe('The name the digest was given with ({ file, digest }); else null.')),
+  date: z
+    .nullable(z.string().check(z.minLength(1)))
+    .check(z.describe('The digest\'s date: its iso, else its text ("Oct 31"), else null.')),
+})
+
+/**
+ * One paper of {@link MergedDigestSchema}: a {@link PaperSchema} paper, with
+ * the first and the last digest it was seen in, and in how many.
+ *
+ * @example
+ * ```ts
+ * import { MergedPaperSchema } from 'papers-digest'
+ *
+ * const paper = MergedPaperSchema.parse(JSON.parse(line)) // a row of merge --format ndjson, less file and digestDate
+ * console.log(paper.title, paper.firstSeen.date, paper.lastSeen.date, paper.seen)
+ * ```
+ */
+export const MergedPaperSchema = z.extend(PaperSchema, {
+  firstSeen: SeenSchema.check(z.describe('The first (oldest) digest the paper was seen in.')),
+  lastSeen: SeenSchema.check(
+    z.describe("The last (newest) digest the paper was seen in; the paper's line is in this digest."),
+  ),
+  seen: z.int().check(z.positive(), z.describe('How many of the digests the paper was seen in.')),
+})
+
+/** One digest given to `mergeDigests`: its header, and how many papers it held. */
+const MergedSourceSchema = z.object({
+  file: z.nullable(z.string()).check(z.describe('The name the digest was given with ({ file, digest }); else null.')),
+  title: DigestSchema.shape.title,
+  date: DigestSchema.shape.date,
+  rendering: DigestSchema.shape.rendering,
+  page: DigestSchema.shape.page,
+  query: DigestSchema.shape.query,
+  papers: z.int().check(z.nonnegative(), z.describe('How many papers the digest held (duplicates included).')),
+})
+
+/**
+ * What `mergeDigests` returns: the digests it was given, oldest first, and
+ * their unique papers, in the order they were first seen.
+ *
+ * @example
+ * ```ts
+ * import { MergedDigestSchema } from 'papers-digest'
+ *
+ * const week = MergedDigestSchema.parse(JSON.parse(await readFile('week.json', 'utf8'))) // merge --format json
+ * ```
+ */
+export const MergedDigestSchema = z.object({
+  digests: z.array(MergedSourceSchema).check(z.describe('The digests merged, oldest first.')),
+  papers: z
+    .array(MergedPaperSchema)
+    .check(z.describe('The unique papers, in the order they were first seen; newest counts kept.')),
+})
+
 const PointSchema = z.object({
   line: z.int().check(z.positive()),
   column: z.int().check(z.positive()),
@@ -223,3 +281,22 @@ export type Digest = z.infer<typeof DigestSchema>
  * ```
  */
 export type Diagnostic = z.infer<typeof DiagnosticSchema>
+/**
+ * One paper of a {@link MergedDigest}.
+ *
+ * @example
+ * ```ts
+ * const trending = (paper: MergedPaper) => paper.seen > 1 && (paper.upvotes ?? 0) > 10
+ * ```
+ */
+export type MergedPaper = z.infer<typeof MergedPaperSchema>
+/**
+ * What `mergeDigests` returns.
+ *
+ * @example
+ * ```ts
+ * const week: MergedDigest = mergeDigests(days)
+ * console.log(week.digests.length, 'days,', week.papers.length, 'papers')
+ * ```
+ */
+export type MergedDigest = z.infer<typeof MergedDigestSchema>

@@ -2,7 +2,7 @@
 // src/schema/schema.ts. Do not edit: change the schema and regenerate.
 // Each predicate accepts exactly what its zod schema accepts.
 
-import type { PaperDate, Paper, Digest } from './schema.js'
+import type { PaperDate, Paper, Digest, MergedPaper, MergedDigest } from './schema.js'
 
 const PATTERN_0 = /^\d{4}-\d{2}-\d{2}$/
 const PATTERN_1 = /^\S(?:[^]*\S)?$/
@@ -132,6 +132,147 @@ export function isDigest(value: unknown): value is Digest {
   if (!Array.isArray(v6)) return false
   for (const v7 of v6 as unknown[]) {
     if (!isPaper(v7)) return false
+  }
+  return true
+}
+
+/** Whether `value` passes `MergedPaperSchema`. */
+export function isMergedPaper(value: unknown): value is MergedPaper {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const v0 = value as Record<string, unknown>
+  const v1 = v0["title"]
+  if (typeof v1 !== 'string') return false
+  if (!PATTERN_1.test(v1)) return false
+  const v2 = v0["abstract"]
+  if (typeof v2 !== 'string') return false
+  const v3 = v0["authorCount"]
+  if (v3 !== null) {
+    if (typeof v3 !== 'number' || !Number.isSafeInteger(v3)) return false
+    if (v3 <= 0) return false
+  }
+  const v4 = v0["organization"]
+  if (v4 !== null) {
+    if (typeof v4 !== 'string') return false
+    if (!PATTERN_1.test(v4)) return false
+  }
+  const v5 = v0["published"]
+  if (v5 !== null) {
+    if (!isPaperDate(v5)) return false
+  }
+  const v6 = v0["upvotes"]
+  if (v6 !== null) {
+    if (typeof v6 !== 'number' || !Number.isSafeInteger(v6)) return false
+    if (v6 < 0) return false
+  }
+  const v7 = v0["comments"]
+  if (v7 !== null) {
+    if (typeof v7 !== 'number' || !Number.isSafeInteger(v7)) return false
+    if (v7 < 0) return false
+  }
+  const v8 = v0["submittedBy"]
+  if (v8 !== null) {
+    if (typeof v8 !== 'string') return false
+    if (!PATTERN_1.test(v8)) return false
+  }
+  const v9 = v0["arxivId"]
+  if (v9 !== null) {
+    if (typeof v9 !== 'string') return false
+    if (!PATTERN_2.test(v9)) return false
+  }
+  const v10 = v0["githubRepo"]
+  if (v10 !== null) {
+    if (typeof v10 !== 'string') return false
+    if (!PATTERN_3.test(v10)) return false
+  }
+  const v11 = v0["githubStars"]
+  if (v11 !== null) {
+    if (typeof v11 !== 'number' || !Number.isSafeInteger(v11)) return false
+    if (v11 < 0) return false
+  }
+  const v12 = v0["links"]
+  if (!Array.isArray(v12)) return false
+  for (const v13 of v12 as unknown[]) {
+    if (typeof v13 !== 'string') return false
+    if (!PATTERN_4.test(v13)) return false
+  }
+  const v14 = v0["line"]
+  if (typeof v14 !== 'number' || !Number.isSafeInteger(v14)) return false
+  if (v14 <= 0) return false
+  const v15 = v0["firstSeen"]
+  if (typeof v15 !== 'object' || v15 === null || Array.isArray(v15)) return false
+  const v16 = v15 as Record<string, unknown>
+  const v17 = v16["digest"]
+  if (typeof v17 !== 'number' || !Number.isSafeInteger(v17)) return false
+  if (v17 < 0) return false
+  const v18 = v16["file"]
+  if (v18 !== null) {
+    if (typeof v18 !== 'string') return false
+  }
+  const v19 = v16["date"]
+  if (v19 !== null) {
+    if (typeof v19 !== 'string') return false
+    if (v19.length < 1) return false
+  }
+  const v20 = v0["lastSeen"]
+  if (typeof v20 !== 'object' || v20 === null || Array.isArray(v20)) return false
+  const v21 = v20 as Record<string, unknown>
+  const v22 = v21["digest"]
+  if (typeof v22 !== 'number' || !Number.isSafeInteger(v22)) return false
+  if (v22 < 0) return false
+  const v23 = v21["file"]
+  if (v23 !== null) {
+    if (typeof v23 !== 'string') return false
+  }
+  const v24 = v21["date"]
+  if (v24 !== null) {
+    if (typeof v24 !== 'string') return false
+    if (v24.length < 1) return false
+  }
+  const v25 = v0["seen"]
+  if (typeof v25 !== 'number' || !Number.isSafeInteger(v25)) return false
+  if (v25 <= 0) return false
+  return true
+}
+
+/** Whether `value` passes `MergedDigestSchema`. */
+export function isMergedDigest(value: unknown): value is MergedDigest {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const v0 = value as Record<string, unknown>
+  const v1 = v0["digests"]
+  if (!Array.isArray(v1)) return false
+  for (const v2 of v1 as unknown[]) {
+    if (typeof v2 !== 'object' || v2 === null || Array.isArray(v2)) return false
+    const v3 = v2 as Record<string, unknown>
+    const v4 = v3["file"]
+    if (v4 !== null) {
+      if (typeof v4 !== 'string') return false
+    }
+    const v5 = v3["title"]
+    if (v5 !== null) {
+      if (typeof v5 !== 'string') return false
+    }
+    const v6 = v3["date"]
+    if (v6 !== null) {
+      if (!isPaperDate(v6)) return false
+    }
+    const v7 = v3["rendering"]
+    if (v7 !== "text" && v7 !== "markdown" && v7 !== "weblinks") return false
+    const v8 = v3["page"]
+    if (v8 !== null) {
+      if (v8 !== "daily" && v8 !== "weekly" && v8 !== "monthly" && v8 !== "search" && v8 !== "trending") return false
+    }
+    const v9 = v3["query"]
+    if (v9 !== null) {
+      if (typeof v9 !== 'string') return false
+    }
+    const v10 = v3["papers"]
+    if (typeof v10 !== 'number' || !Number.isSafeInteger(v10)) return false
+    if (v10 < 0) return false
+  }
+  const v11 = v0["papers"]
+  if (!Array.isArray(v11)) return false
+  for (const v12 of v11 as unknown[]) {
+    if (!isMergedPaper(v12)) return false
   }
   return true
 }

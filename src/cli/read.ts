@@ -1,0 +1,99 @@
+import { DEFAULT_MAX_BYTES } from '../options.js'
+import { safeParseDigest } from '../parse.js'
+import { inferYear, parseDigestStream } from '../stream.js'
+import type { Paper } from '../index.js'
+import type { DigestHeader } from './formats.js'
+import { chunks, decoded, type Input, readHead, type Stdin } from './inputs.js'
+import type { Report } from './output.js'
+
+/** What a command does with an input's digest, as it is read. */
+export interface DigestHandler {
+  /** The digest's own fields, before its papers. */
+  header(header: DigestHeader): Promise<void> | void
+  /** Nothing, or a promise to wait for before the next paper. */
+  paper(paper: Paper): Promise<void> | void
+}
+
+export interface ReadOptions {
+  /** `--year`. */
+  year: number | undefined
+  /**
+   * How standard input is read: `whole`, as a file is (a batch if it is
+   * small enough, so its years are inferred); `stream`, in one pass from its
+   * first byte, where year-less dates take `--year` or stay null.
+   */
+  stdin: 'whole' | 'stream'
+}
+
+/**
+ * Read one input: its header, then its papers, with every diagnostic handed
+ * to `report` in line order. Each input is read once wherever it can be:
+ * an input of at most `DEFAULT_MAX_BYTES` is parsed in one batch (years
+ * inferred as `parseDigest` infers them); a longer one streams, after a pass
+ * for its years when it is a file and neither `--year` nor its name gives
+ * one. The year of dates that write none is `--year`, else the one the
+ * file's name gives, else the library's.
+ *
+ * @returns How many papers it held.
+ */
+export async function readInput(
+  input: Input,
+  stdin: Stdin,
+  options: ReadOptions,
+  report: Report,
+  handler: DigestHandler,
+): Promise<number> {
+  const year = options.year ?? input.yearHint
+  if (input.path === null && options.stdin === 'stream') {
+    return streamInput(chunks(input, stdin), year, report, handler)
+  }
+  const head = await readHead(input, stdin, DEFAULT_MAX_BYTES)
+  if (head.whole) {
+    const result = safeParseDigest(head.bytes, { year, maxBytes: Infinity })
+    const { papers, ...header } = result.success ? result.data : result.error.digest
+    for (const message of result.messages) report.add(message)
+    await handler.header(header)
+    for (const paper of papers) {
+      const released = report.release(paper.line)
+      if (released) await released
+      const written = handler.paper(paper)
+      if (written) await written
+    }
+    await report.release()
+    return papers.length
+  }
+  try {
+    let streamYear = year
+    if (streamYear === undefined && input.rereadable)
+      streamYear = (await inferYear(decoded(chunks(input, stdin)))) ?? undefined
+    return await streamInput(head.chunks, streamYear, report, handler)
+  } finally {
+    await head.close()
+  }
+}
+
+async function streamInput(
+  source: AsyncIterable<Uint8Array>,
+  year: number | undefined,
+  report: Report,
+  handler: DigestHandler,
+): Promise<number> {
+  let header: DigestHeader | null = null
+  let count = 0
+  const papers = parseDigestStream(decoded(source), {
+    year,
+    onMessage: report.add,
+    onHeader: (found) => (header = found),
+  })
+  for await (const paper of papers) {
+    if (count++ === 0) await handler.header(header!)
+    // Awaited only when there is something to wait for: most papers give no promise.
+    const released = report.release(paper.line)
+    if (released) await released
+    const written = handler.paper(paper)
+    if (written) await written
+  }
+  if (count === 0) await handler.header(header!)
+  await report.release()
+  return count
+}
