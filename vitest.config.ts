@@ -17,6 +17,9 @@ export default defineConfig({
   test: {
     // The property tests run thousands of cases; give them room on a busy machine.
     testTimeout: 120_000,
+    // gc() for the tests of large inputs, which collect between steps rather
+    // than let hundreds of megabytes of garbage gather (test/hostile.test.ts).
+    execArgv: ['--expose-gc'],
     projects: [
       {
         extends: true,
