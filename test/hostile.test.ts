@@ -210,6 +210,10 @@ const eighth = <T extends string | Uint8Array>(value: T): T => value.slice(0, Ma
 const FLOOR_MS = 5
 // Linear: no more than this many times the time per MB of a well-formed digest.
 const RATIO = 3
+// A time measured while other processes share the cores (the other test
+// worker, other jobs) can be thrown off once; time that grows faster than
+// the input fails every attempt.
+const TIMING_RETRIES = 2
 
 // Above every hostile input but the 175 MB digest, which is there to meet it:
 // the others are here to test the parser, not the default limit (4 MiB).
@@ -261,6 +265,7 @@ describe.each(HOSTILE)('hostile input $name: $about', (hostile: HostileInput) =>
   // under the floor, so this could not fail; its linear test below can.
   it.skipIf(hostile.dense || !hostile.large)(
     `takes at most ${RATIO}x the time per MB of a well-formed digest of its size`,
+    { retry: TIMING_RETRIES },
     () => {
       const value = input()
       const megabytes = byteLength(value) / MB
@@ -283,18 +288,22 @@ describe.each(HOSTILE)('hostile input $name: $about', (hostile: HostileInput) =>
   // The small inputs, and the dense ones, whose time goes with their output,
   // must at least grow linearly: the small ones repeated, the dense ones cut.
   const grows = hostile.dense === true || (!hostile.large && hostile.name !== 'empty')
-  it.skipIf(!grows)(`grows linearly: at most ${RATIO}x the time per MB it takes at an eighth of its size`, () => {
-    const [small, large] = hostile.large
-      ? [eighth(input()), input()]
-      : [repeated(input(), MB / 8), repeated(input(), MB)]
-    const [smallMs, largeMs] = fastest(
-      3,
-      () => safeParseDigest(small),
-      () => safeParseDigest(large),
-    )
-    const expected = smallMs! * (byteLength(large) / byteLength(small))
-    expect(largeMs).toBeLessThanOrEqual(RATIO * Math.max(expected, FLOOR_MS))
-  })
+  it.skipIf(!grows)(
+    `grows linearly: at most ${RATIO}x the time per MB it takes at an eighth of its size`,
+    { retry: TIMING_RETRIES },
+    () => {
+      const [small, large] = hostile.large
+        ? [eighth(input()), input()]
+        : [repeated(input(), MB / 8), repeated(input(), MB)]
+      const [smallMs, largeMs] = fastest(
+        3,
+        () => safeParseDigest(small),
+        () => safeParseDigest(large),
+      )
+      const expected = smallMs! * (byteLength(large) / byteLength(small))
+      expect(largeMs).toBeLessThanOrEqual(RATIO * Math.max(expected, FLOOR_MS))
+    },
+  )
 })
 
 describe('the digest of many records', () => {
