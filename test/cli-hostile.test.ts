@@ -36,11 +36,12 @@ function expectAnswered(code: number, stderr: string, name: string) {
 }
 
 /** What each command prints is well-formed in its format, whatever the input. */
-function expectWellFormed(command: string[], stdout: string) {
-  const format = command[command.indexOf('--format') + 1]
-  if (command[0] === 'parse' && format === 'ndjson') for (const line of lines(stdout)) JSON.parse(line)
+function expectWellFormed(command: readonly string[], stdout: string) {
+  const at = command.indexOf('--format')
+  const format = at === -1 ? (command[0] === 'parse' ? 'json' : 'text') : command[at + 1]
+  if (format === 'ndjson') for (const line of lines(stdout)) JSON.parse(line)
   else if (format === 'csv') parseCsv(stdout, { columns: true })
-  else if (command[0] === 'parse' || format === 'json') JSON.parse(stdout)
+  else if (format === 'json') JSON.parse(stdout)
   else expect(lines(stdout).at(-1)).toMatch(/^1 files, \d+ papers, \d+ errors, \d+ warnings$/)
 }
 
@@ -53,9 +54,9 @@ describe.each(HOSTILE.filter(({ name }) => !COSTLY.includes(name)))(
     const file = join(DIR, `${hostile.name}.txt`)
     beforeAll(() => writeFileSync(file, hostileBytes(hostile)))
 
-    it.each(COMMANDS)(
+    it.each(COMMANDS.map((command) => [command.join(' '), command] as const))(
       `answers "%s ${hostile.name}" with exit 0 or 1, well-formed output and no stack trace`,
-      async (...command) => {
+      async (_, command) => {
         const result = await runCli([...command, file])
         expectAnswered(result.code, result.stderr, file)
         expectWellFormed(command, result.stdout)
