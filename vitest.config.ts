@@ -20,6 +20,12 @@ export default defineConfig({
   test: {
     // The property tests run thousands of cases; give them room on a busy machine.
     testTimeout: 120_000,
+    // gc() for the tests of large inputs, which collect between steps rather
+    // than let hundreds of megabytes of garbage gather (test/hostile.test.ts).
+    execArgv: ['--expose-gc'],
+    // A test file a core at a time. vitest's default leaves a core free, which
+    // on a 2-core machine ran the suite one file at a time.
+    maxWorkers: '100%',
     projects: [
       {
         extends: true,

@@ -17,6 +17,11 @@ export interface HostileInput {
   dense?: boolean
   /** The input as the library takes it: text, or bytes (which may not be UTF-8). */
   input: () => string | Uint8Array
+  /**
+   * Its UTF-8 bytes made directly, for an input too large to make as text and
+   * encode: the text is then their decoding (see {@link readInput}).
+   */
+  bytes?: () => Uint8Array
 }
 
 /** UTF-8 bytes of a text (a lone surrogate counts as U+FFFD, three bytes) or of bytes. */
@@ -52,6 +57,36 @@ export function manyRecords(records: number): string {
   const rounds = Math.floor(records / RECORDS.length)
   const rest = RECORDS.slice(0, records - rounds * RECORDS.length)
   return wellFormed(rounds) + rest.map((record) => `\n\n${record.join('\n\n')}`).join('')
+}
+
+const encoder = new TextEncoder()
+// As a file is read: a byte-order mark is kept, and bytes that are not UTF-8 become U+FFFD.
+const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)
+
+/**
+ * The UTF-8 bytes of {@link manyRecords}, a round of records at a time, made
+ * as they are read: 175 MB of them never need be in memory at once.
+ */
+export function* manyRecordsChunks(records: number): Generator<Uint8Array> {
+  const rounds = Math.floor(records / RECORDS.length)
+  const rest = RECORDS.slice(0, records - rounds * RECORDS.length)
+  yield encoder.encode(HEADER)
+  const round = encoder.encode(`\n\n${ROUND}`)
+  for (let index = 0; index < rounds; index++) yield round
+  yield encoder.encode(rest.map((record) => `\n\n${record.join('\n\n')}`).join(''))
+}
+
+/** The UTF-8 bytes of {@link manyRecords}, made without making its text (a two-byte string, twice their size). */
+export function manyRecordsBytes(records: number): Uint8Array {
+  let size = 0
+  for (const chunk of manyRecordsChunks(records)) size += chunk.length
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const chunk of manyRecordsChunks(records)) {
+    bytes.set(chunk, at)
+    at += chunk.length
+  }
+  return bytes
 }
 
 const file = (name: string) => () => new Uint8Array(readFileSync(`${FIXTURES}hostile/${name}`))
@@ -142,14 +177,14 @@ export const HOSTILE: HostileInput[] = [
     name: 'records-100k',
     about: 'a well-formed digest of 100,000 records (about 175 MB)',
     large: true,
-    input: () => manyRecords(100_000),
+    input: () => decode(manyRecordsBytes(100_000)),
+    bytes: () => manyRecordsBytes(100_000),
   },
 ]
 
-const encoder = new TextEncoder()
-
 /** The input as bytes, as a file or standard input would hold it (a lone surrogate becomes U+FFFD). */
 export function hostileBytes(input: HostileInput): Uint8Array {
+  if (input.bytes) return input.bytes()
   const value = input.input()
   return typeof value === 'string' ? encoder.encode(value) : value
 }
@@ -166,4 +201,13 @@ export function asRead<T extends string | Uint8Array>(value: T): T {
   return (
     LONE_SURROGATE.test(value) ? Buffer.from(value, 'utf16le').toString('utf16le') : Buffer.from(value).toString()
   ) as T
+}
+
+/**
+ * The input as a file or a decoder gives it ({@link asRead}); decoded from
+ * its bytes when it has them, which is flat already (copying 350 MB of text
+ * to flatten it again would be time and memory lost).
+ */
+export function readInput(input: HostileInput): string | Uint8Array {
+  return input.bytes ? decode(input.bytes()) : asRead(input.input())
 }
