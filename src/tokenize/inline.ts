@@ -35,10 +35,6 @@ const codes = {
   lineFeed: 0x0a,
 } as const
 
-// The characters where markup may start: links, images, escapes.
-const SPECIAL = /[[!\\]/g
-const SPECIAL_NO_ESCAPES = /[[!]/g
-
 const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char) => char.charCodeAt(0)))
 
 /**
@@ -59,6 +55,8 @@ export function readInline(source: string, escapes = true): Inline {
 /**
  * The common case without the reader: a block that is one link, `[text](url)`,
  * whose text holds no markup at all (no bracket, backslash, `!` or line break).
+ * Each character is looked for with `indexOf`, which is many times faster
+ * than a regex over a long abstract.
  */
 function plainLink(source: string): InlineLink | null {
   if (source.charCodeAt(0) !== codes.openBracket || source.charCodeAt(source.length - 1) !== codes.closeParen)
@@ -67,13 +65,24 @@ function plainLink(source: string): InlineLink | null {
   if (middle === -1) return null
   const url = source.slice(middle + 2, -1)
   if (url === '' || NOT_PLAIN_URL.test(url)) return null
-  const text = source.slice(1, middle)
-  if (NOT_PLAIN_TEXT.test(text)) return null
-  return { text: text.trim(), url, ref: null }
+  if (
+    source.indexOf(']', 1) !== middle ||
+    before(source, '[', 1, middle) ||
+    before(source, '\\', 1, middle) ||
+    before(source, '!', 1, middle) ||
+    before(source, '\n', 1, middle)
+  )
+    return null
+  return { text: source.slice(1, middle).trim(), url, ref: null }
+}
+
+/** Whether `char` occurs in `source` between `from` and `to`. */
+function before(source: string, char: string, from: number, to: number): boolean {
+  const at = source.indexOf(char, from)
+  return at !== -1 && at < to
 }
 
 const NOT_PLAIN_URL = /[\s()<>]/
-const NOT_PLAIN_TEXT = /[[\]\\!\n]/
 
 class InlineReader {
   readonly #source: string
@@ -92,12 +101,19 @@ class InlineReader {
     let whole: InlineLink | null = null
     let parts = 0
     const source = this.#source
-    // Plain text runs to the next character that may be markup, and is copied in one slice.
-    const special = this.#escapes ? SPECIAL : SPECIAL_NO_ESCAPES
+    // Plain text runs to the next character that may be markup, and is copied
+    // in one slice. Each of those characters is found with `indexOf`, and
+    // looked for again only once the reader has passed it.
+    let bracket = source.indexOf('[', this.#at)
+    let bang = source.indexOf('!', this.#at)
+    let backslash = this.#escapes ? source.indexOf('\\', this.#at) : -1
     while (this.#at < source.length) {
-      special.lastIndex = this.#at
-      const found = special.exec(source)
-      const next = found ? found.index : source.length
+      const at = this.#at
+      if (bracket !== -1 && bracket < at) bracket = source.indexOf('[', at)
+      if (bang !== -1 && bang < at) bang = source.indexOf('!', at)
+      if (backslash !== -1 && backslash < at) backslash = source.indexOf('\\', at)
+      const found = earliest(earliest(bracket, bang), backslash)
+      const next = found === -1 ? source.length : found
       if (next > this.#at) {
         const plain = source.slice(this.#at, next)
         out += plain
@@ -109,7 +125,7 @@ class InlineReader {
         }
         this.#at = next
       }
-      if (!found) break
+      if (found === -1) break
       const link = this.#linkAt()
       if (link === 'image') continue
       if (link) {
@@ -206,13 +222,17 @@ function isBreak(code: number): boolean {
 
 /** The index of the `]` that closes the `[` at `open`, or -1. Escaped brackets do not count. */
 export function matchingBracket(source: string, open: number): number {
-  let depth = 0
-  BRACKETS.lastIndex = open
-  for (let found = BRACKETS.exec(source); found; found = BRACKETS.exec(source)) {
-    const code = source.charCodeAt(found.index)
-    if (code === codes.backslash) BRACKETS.lastIndex++
-    else if (code === codes.openBracket) depth++
-    else if (--depth === 0) return found.index
+  let depth = 1
+  let nextOpen = source.indexOf('[', open + 1)
+  let nextClose = source.indexOf(']', open + 1)
+  while (nextClose !== -1) {
+    if (nextOpen !== -1 && nextOpen < nextClose) {
+      if (!isEscaped(source, nextOpen)) depth++
+      nextOpen = source.indexOf('[', nextOpen + 1)
+    } else {
+      if (!isEscaped(source, nextClose) && --depth === 0) return nextClose
+      nextClose = source.indexOf(']', nextClose + 1)
+    }
   }
   return -1
 }
@@ -250,16 +270,26 @@ export function squeeze(text: string): string {
  * means a link is still open at its end.
  */
 export function bracketBalance(line: string): number {
-  // Most lines have no bracket at all.
-  if (line.indexOf('[') === -1 && line.indexOf(']') === -1) return 0
   let balance = 0
-  BRACKETS.lastIndex = 0
-  for (let found = BRACKETS.exec(line); found; found = BRACKETS.exec(line)) {
-    const code = line.charCodeAt(found.index)
-    if (code === codes.backslash) BRACKETS.lastIndex++
-    else balance += code === codes.openBracket ? 1 : -1
-  }
+  // Most lines have no bracket at all, and the others few: `indexOf` finds
+  // each without reading the text between them.
+  for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) if (!isEscaped(line, at)) balance++
+  for (let at = line.indexOf(']'); at !== -1; at = line.indexOf(']', at + 1)) if (!isEscaped(line, at)) balance--
   return balance
 }
 
-const BRACKETS = /[[\]\\]/g
+/**
+ * Whether the character at `at` is escaped: an odd run of backslashes
+ * before it (each pair is one escaped backslash). Each run is counted for
+ * the one character after it, so the counting stays linear.
+ */
+function isEscaped(text: string, at: number): boolean {
+  let start = at
+  while (start > 0 && text.charCodeAt(start - 1) === codes.backslash) start--
+  return (at - start) % 2 === 1
+}
+
+/** The earlier of two indices, where -1 is none. */
+function earliest(a: number, b: number): number {
+  return a === -1 || (b !== -1 && b < a) ? b : a
+}
