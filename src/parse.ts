@@ -6,7 +6,7 @@ import type { HeaderRecord } from './grammar/record.js'
 import { type CheckedOptions, checkOptions, type ParseOptions } from './options.js'
 import { Pipeline, type PipelineOptions } from './pipeline.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
-import { isDigest } from './schema/validate.generated.js'
+import { isDigestHeader, isPaper } from './schema/validate.generated.js'
 import { chromeNode, headerNode, paperNode } from './tree/build.js'
 import type { DigestRoot } from './tree/types.js'
 
@@ -134,10 +134,15 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   // those whose date has no year get it once the whole text has been seen.
   const yearless: Paper[] = []
   const messages: Diagnostic[] = []
+  // The digest must pass DigestSchema: each paper is checked as it is
+  // composed (while it is in the cache, rather than all again at the end),
+  // again if its year is completed, and the digest's own fields once.
+  let valid = true
   const pipeline: Pipeline = new Pipeline(wholeText(checked), {
     header: (found) => (header = found),
     paper(record) {
       const paper = composePaper(record, pipeline.years)
+      valid &&= isPaper(paper)
       papers.push(paper)
       if (paper.published?.year === null) yearless.push(paper)
     },
@@ -146,9 +151,14 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   })
   parseWhole(pipeline, input, checked, messages)
   const year = pipeline.years.inferred
-  if (year !== null) for (const paper of yearless) completeYear(paper, year)
+  if (year !== null) {
+    for (const paper of yearless) {
+      completeYear(paper, year)
+      valid &&= isPaper(paper)
+    }
+  }
   const data: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers }
-  if (!isDigest(data)) {
+  if (!valid || !isDigestHeader(data)) {
     throw new Error(
       'papers-digest: internal error: a parsed digest does not pass DigestSchema; please report it with the input',
     )

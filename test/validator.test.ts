@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { VALIDATED, VALIDATOR_FILE } from '../scripts/validated-schemas.js'
+import { DigestHeaderSchema, VALIDATED, VALIDATOR_FILE } from '../scripts/validated-schemas.js'
 import { generateValidators } from '../scripts/validator-codegen.js'
 import { DigestSchema, PaperDateSchema, PaperSchema } from '../src/index.js'
-import { isDigest, isPaper, isPaperDate } from '../src/schema/validate.generated.js'
+import { isDigest, isDigestHeader, isPaper, isPaperDate } from '../src/schema/validate.generated.js'
 
 // The parser checks its output with predicates generated from the zod
 // schemas (see docs/performance.md). They must be current, and agree with zod.
@@ -87,6 +87,7 @@ describe('the generated validator', () => {
     ['PaperDate', isPaperDate, PaperDateSchema, mutated(date)],
     ['Paper', isPaper, PaperSchema, mutated(paper)],
     ['Digest', isDigest, DigestSchema, mutated(digest)],
+    ['DigestHeader', isDigestHeader, DigestHeaderSchema, mutated(digest)],
   ] as const)('accepts exactly what %sSchema accepts', (_, predicate, schema, values) => {
     fc.assert(
       fc.property(fc.oneof(values, anyValue), (value) => {
@@ -95,4 +96,31 @@ describe('the generated validator', () => {
       { numRuns: 3000, seed: 20261122 },
     )
   })
+
+  it('checks trimmed text by its ends as the pattern does, for every UTF-16 code unit', () => {
+    const TRIMMED = /^\S(?:[^]*\S)?$/
+    const valid = { ...PaperSchema.parse(VALID_PAPER) }
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code)
+      for (const title of [char, `${char}x`, `x${char}`, `x${char}x`]) {
+        expect(isPaper({ ...valid, title })).toBe(TRIMMED.test(title))
+      }
+    }
+  })
 })
+
+const VALID_PAPER = {
+  title: 'A title',
+  abstract: 'An abstract.',
+  authorCount: 4,
+  organization: null,
+  published: null,
+  upvotes: null,
+  comments: null,
+  submittedBy: null,
+  arxivId: null,
+  githubRepo: null,
+  githubStars: null,
+  links: [],
+  line: 1,
+}
