@@ -72,7 +72,7 @@ export class Pipeline {
       this.#start({ rendering: options.rendering, escapes: options.rendering === 'markdown' })
     }
     this.#scanner = new LineScanner({
-      line: (value, line, column, offset) => this.#line({ value, line, column, offset }),
+      line: (value, line, column, offset) => this.#line(value, line, column, offset),
       message: (message) => messages.push(message),
     })
   }
@@ -104,11 +104,11 @@ export class Pipeline {
     return this.#scanner.point()
   }
 
-  #line(line: SourceLine): void {
+  #line(value: string, line: number, column: number, offset: number): void {
     const grammar = this.#grammar
-    if (grammar) return grammar.line(line)
+    if (grammar) return grammar.line(value, line, column, offset)
     const held = this.#detecting
-    held.push(line)
+    held.push({ value, line, column, offset })
     if (held.length >= DETECTION_LINES) this.#start(detectRendering(held))
   }
 
@@ -121,7 +121,7 @@ export class Pipeline {
         : new CardGrammar(this.#events, year, { weblinks: rendering === 'weblinks', escapes }))
     const held = this.#detecting
     this.#detecting = []
-    for (const line of held) grammar.line(line)
+    for (const { value, line, column, offset } of held) grammar.line(value, line, column, offset)
   }
 
   #heldFrom(): number {

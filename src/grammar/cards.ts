@@ -74,8 +74,8 @@ export class CardGrammar implements Grammar {
     this.#reader = new BlockReader((block) => this.#block(block), layout)
   }
 
-  line(line: SourceLine): void {
-    this.#reader.line(line)
+  line(value: string, line: number, column: number, offset: number): void {
+    this.#reader.line({ value, line, column, offset })
   }
 
   end(): void {
