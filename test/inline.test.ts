@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bracketBalance, matchingBracket, readInline } from '../src/tokenize/inline.js'
+import { bracketBalance, matchingBracket, readInline, squeeze } from '../src/tokenize/inline.js'
 import * as reference from './reference/inline.js'
 
 // The inline reader finds markup with `indexOf` rather than regexes (it is
@@ -55,6 +55,38 @@ describe('the inline reader', () => {
         }
       }),
       { numRuns: RUNS, seed: 4243 },
+    )
+  })
+
+  it('squeezes white space as the reference does', () => {
+    const spaced = fc
+      .array(
+        fc.constantFrom(
+          'a',
+          'May',
+          '29',
+          ',',
+          ' ',
+          '  ',
+          '\t',
+          '\n',
+          '\u00a0',
+          '\u2028',
+          '\u200b',
+          '\u0085',
+          '\u3000',
+          '·',
+        ),
+        {
+          maxLength: 12,
+        },
+      )
+      .map((pieces) => pieces.join(''))
+    fc.assert(
+      fc.property(spaced, (text) => {
+        expect(squeeze(text)).toBe(reference.squeeze(text))
+      }),
+      { numRuns: RUNS, seed: 4244 },
     )
   })
 

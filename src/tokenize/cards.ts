@@ -38,9 +38,11 @@ export type CardToken =
 export type CardTokenKind = CardToken['kind']
 
 export const ABSTRACT_ANCHOR = '#abstract'
-// A paper's page, `/^https?:\/\/(?:www\.)?huggingface\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(#community)?$/`,
-// and its vote button, `/^https?:\/\/(?:www\.)?huggingface\.co\/login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})/`,
-// are read by hand (paperPageId, loginPaperId): nearly every block links to one.
+const HF = /^https?:\/\/(?:www\.)?huggingface\.co\//
+// The site's URLs that nearly every block of a card links to, in one pattern:
+// a paper's vote button (1: the id), or its page (2: the id; 3: to its comments).
+const SITE_URL =
+  /^https?:\/\/(?:www\.)?huggingface\.co\/(?:login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})|papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(#community)?$)/
 const DATE_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/date\/(\d{4})-(\d{2})-(\d{2})/
 const ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/
 const GITHUB_URL = /^https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s#?]+/
@@ -109,6 +111,8 @@ export function classifyBlock(block: Block): CardToken {
       url: frontMatterUrl(block.source),
     }
   }
+  const fast = cardLine(block)
+  if (fast) return fast
   let raw = block.source
   let level = 0
   if (raw.charCodeAt(0) === 0x23 /* # */) {
@@ -131,9 +135,9 @@ export function classifyBlock(block: Block): CardToken {
   if (text === '·') return { kind: 'separator' }
   // Each pattern below runs only where the text's first or last characters
   // allow a match: most blocks are a date or an abstract, which none match.
-  const first = text.charCodeAt(0)
+  const start = text.charCodeAt(0)
   const chrome = unlisted(text)
-  if (CHROME.has(chrome) || (isRule(first) && /^[-=*_]{3,}$/.test(text)))
+  if (CHROME.has(chrome) || (isRule(start) && /^[-=*_]{3,}$/.test(text)))
     return { kind: 'chrome', title: pageTitle(chrome), url: null }
   const front = FRONT_MATTER_FIRST.includes(text.charAt(0)) ? FRONT_MATTER.exec(text) : null
   if (front) return { kind: 'chrome', title: pageTitle(front[1] ?? ''), url: frontMatterUrl(text) }
@@ -141,7 +145,7 @@ export function classifyBlock(block: Block): CardToken {
     return { kind: 'chrome', title: pageTitle(text), url: null }
   const authors = authorsOf(text)
   if (authors) return { kind: 'authors', count: Number(authors[1]) }
-  const upvotes = first === 0x5b /* [ */ || first === 0x2d /* - */ || isDigit(first) ? UPVOTES_TEXT.exec(text) : null
+  const upvotes = start === 0x5b /* [ */ || start === 0x2d /* - */ || isDigit(start) ? UPVOTES_TEXT.exec(text) : null
   // `[-] 3` (weblinks), or `[3][12]` (a reference-style link to the vote button).
   if (upvotes && (text.startsWith('[-]') || inline.whole)) {
     return { kind: 'upvotes', count: countOf(upvotes[1]), id: null, before: true }
@@ -152,10 +156,10 @@ export function classifyBlock(block: Block): CardToken {
   if (submitted?.[1]) return { kind: 'submittedBy', user: submitted[1] }
   const date = dateOf(text, inline.links)
   if (date) return date
-  const stars = first === 0x47 /* G */ || first === 0x4c /* L */ ? STARS.exec(text) : null
+  const stars = start === 0x47 /* G */ || start === 0x4c /* L */ ? STARS.exec(text) : null
   if (stars) return { kind: 'github', repo: '', stars: starCount(stars[1], stars[2]) }
   if (
-    (first === 0x5b /* [ */ && LINK_DEFINITION.test(text)) ||
+    (start === 0x5b /* [ */ && LINK_DEFINITION.test(text)) ||
     (REFERENCE_LIST_FIRST.includes(text.charAt(0)) && REFERENCE_LIST.test(text))
   )
     return { kind: 'chrome', title: null, url: null }
@@ -163,24 +167,98 @@ export function classifyBlock(block: Block): CardToken {
   return { kind: 'text', text }
 }
 
+// The lines that make most of a card (as the page's markdown is written),
+// each read by one pattern to what the general reading makes of it; a pattern
+// runs natively, faster than the general reading's steps or a match by hand.
+const UPVOTE_LINE = /^\[(\d{1,9}|-)\]\(https:\/\/huggingface\.co\/login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})\)$/
+const HEADING_LINE = /^### \[([^[\]\\\n]*)\]\(https:\/\/huggingface\.co\/papers\/(\d{4}\.\d{4,5})\)$/
+const AUTHORS_LINE = /^\[[-*+• ]*(\d{1,9}) +authors?\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}\)$/
+const DATE_LINE =
+  /^([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?(?: \d{1,9})?)(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
+// The end of a link to a paper's page, after a text too long for a pattern to read fast (an abstract).
+const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/(\d{4}\.\d{4,5})\)$/y
+const SEPARATOR: CardToken = { kind: 'separator' }
+
+/**
+ * What a block is, if it is one of the lines that make most of a card: the
+ * vote count, the title, the abstract, the author count, `·` and the date,
+ * each as the page's markdown writes it. `null` for any other block, which
+ * the general reading then reads. Both give the same (test/cards.test.ts).
+ */
+function cardLine(block: Block): CardToken | null {
+  const source = block.source
+  const first = source.charCodeAt(0)
+  if (first === 0x5b /* [ */) {
+    if (source.length < 200) {
+      const upvotes = UPVOTE_LINE.exec(source)
+      if (upvotes) return { kind: 'upvotes', count: countOf(upvotes[1]), id: upvotes[2] ?? null, before: true }
+      const authors = AUTHORS_LINE.exec(source)
+      if (authors) return { kind: 'authors', count: Number(authors[1]) }
+    }
+    return paperLink(source)
+  }
+  if (first === 0x23 /* # */) {
+    const heading = HEADING_LINE.exec(source)
+    return heading && { kind: 'heading', level: 3, text: (heading[1] ?? '').trim(), id: heading[2] ?? null }
+  }
+  // With a URL after it (the weblinks rendering), a text is a link.
+  if (block.url !== null) return null
+  if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
+  if (first >= 0x41 /* A */ && first <= 0x5a /* Z */ && source.length <= 64) {
+    const line = DATE_LINE.exec(source)
+    const date = line && readDate(line[1] ?? '')
+    if (!line || !date) return null
+    const comments = line[2] === undefined ? date.count : Number(line[2])
+    return { kind: 'date', date: { ...date, count: comments }, comments, separator: false }
+  }
+  return null
+}
+
+/**
+ * A block that is one link to a paper's page, `[text](https://huggingface.co/papers/ID)`,
+ * whose text holds no markup (an abstract): its text is searched with
+ * `indexOf` alone, its URL read by a pattern anchored at its start.
+ */
+function paperLink(source: string): CardToken | null {
+  const middle = source.lastIndexOf('](')
+  if (middle === -1) return null
+  PAPER_LINK_END.lastIndex = middle
+  const end = PAPER_LINK_END.exec(source)
+  // The URL holds none of these, so each search covers the text alone. (A
+  // `!` is markup only before a `[`, an image, which this excludes.)
+  if (
+    !end ||
+    source.indexOf(']', 1) !== middle ||
+    source.indexOf('[', 1) !== -1 ||
+    source.indexOf('\\') !== -1 ||
+    source.indexOf('\n') !== -1
+  )
+    return null
+  const text = source.slice(1, middle).trim()
+  const id = end[1] ?? ''
+  const authors = authorsOf(text)
+  if (authors) return { kind: 'authors', count: Number(authors[1]) }
+  return text === '' ? { kind: 'link', id } : { kind: 'paperLink', text, id }
+}
+
 /** What a link that is a whole block is, by where it points. */
 function linked(text: string, url: string): CardToken {
   // What the markdown writer links an abstract to when the paper has no page.
   if (url === ABSTRACT_ANCHOR) return { kind: 'text', text }
-  // Each URL pattern runs only where the path after the site allows it.
-  const path = siteLength(url)
-  const login = loginPaperId(url, path)
-  const count = login === null ? -1 : upvoteCount(text)
-  if (login !== null && count !== -1) return { kind: 'upvotes', count, id: login, before: true }
-  const paper = paperPageId(url, path)
-  if (paper !== null) {
-    if (url.endsWith('#community'))
-      return isCount(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper }
+  const site = SITE_URL.exec(url)
+  const login = site?.[1]
+  const count = login === undefined ? -1 : upvoteCount(text)
+  if (login !== undefined && count !== -1) return { kind: 'upvotes', count, id: login, before: true }
+  const paper = site?.[2]
+  if (paper !== undefined) {
+    if (site?.[3]) return isCount(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper }
     const authors = authorsOf(text)
     if (authors) return { kind: 'authors', count: Number(authors[1]) }
     return text === '' ? { kind: 'link', id: paper } : { kind: 'paperLink', text, id: paper }
   }
-  const dated = path !== -1 && startsAt(url, 'papers/date/', path) ? DATE_URL.exec(url) : null
+  // The rest are rare: each pattern runs only on the URLs it can match.
+  const path = site ? 0 : HF.test(url) ? 0 : -1
+  const dated = path !== -1 ? DATE_URL.exec(url) : null
   if (dated) {
     return {
       kind: 'pageDate',
@@ -204,74 +282,11 @@ function linked(text: string, url: string): CardToken {
   return { kind: 'text', text }
 }
 
-// Reading URLs and short texts by their character codes: a pattern costs
-// more than the whole of a short match by hand, and cards are mostly links.
-
-/** Whether `part` is written in `text` at `at`. */
-function startsAt(text: string, part: string, at: number): boolean {
-  if (at < 0 || text.length < at + part.length) return false
-  for (let index = 0; index < part.length; index++) {
-    if (text.charCodeAt(at + index) !== part.charCodeAt(index)) return false
-  }
-  return true
-}
-
-/** The end of a run of `count` to `max` ASCII digits at `at`, or -1 if there are fewer than `count`. */
-function digitsAt(text: string, at: number, count: number, max: number): number {
-  let end = at
-  while (end - at < max && isDigit(text.charCodeAt(end))) end++
-  return end - at < count ? -1 : end
-}
-
-/**
- * Where the path starts in a URL of the site (what `^https?://(www.)?huggingface.co/`
- * matches), or -1 for a URL elsewhere.
- */
-export function siteLength(url: string): number {
-  if (!startsAt(url, 'http', 0)) return -1
-  let at = url.charCodeAt(4) === 0x73 /* s */ ? 5 : 4
-  if (!startsAt(url, '://', at)) return -1
-  at += 3
-  if (startsAt(url, 'www.', at)) at += 4
-  return startsAt(url, 'huggingface.co/', at) ? at + 15 : -1
-}
-
-/** The end of an arXiv id (`\d{4}\.\d{4,5}`) at `at`, or -1. */
-function arxivIdEnd(url: string, at: number): number {
-  const year = digitsAt(url, at, 4, 4)
-  if (year === -1 || url.charCodeAt(year) !== 0x2e /* . */) return -1
-  return digitsAt(url, year + 1, 4, 5)
-}
-
-/**
- * The arXiv id of a link to a paper's page (`…/papers/ID`, `…/papers/IDv2/`,
- * `…/papers/ID#community`), or `null`. The link is to the comments when it
- * ends with `#community`.
- *
- * @param path Where the URL's path starts ({@link siteLength}).
- */
-export function paperPageId(url: string, path = siteLength(url)): string | null {
-  if (path === -1 || !startsAt(url, 'papers/', path)) return null
-  const start = path + 7
-  const end = arxivIdEnd(url, start)
-  if (end === -1) return null
-  let at = end
-  if (url.charCodeAt(at) === 0x76 /* v */ && isDigit(url.charCodeAt(at + 1))) at = digitsAt(url, at + 1, 1, Infinity)
-  if (url.charCodeAt(at) === 0x2f /* / */) at++
-  return at === url.length || (url.length === at + 10 && startsAt(url, '#community', at)) ? url.slice(start, end) : null
-}
-
-/** The arXiv id of a link to a paper's vote button (`…/login?next=%2Fpapers%2FID`), or `null`. */
-export function loginPaperId(url: string, path = siteLength(url)): string | null {
-  if (path === -1 || !startsAt(url, 'login?next=%2Fpapers%2F', path)) return null
-  const start = path + 23
-  const end = arxivIdEnd(url, start)
-  return end === -1 ? null : url.slice(start, end)
-}
-
 /** A count of one to nine digits. */
 function isCount(text: string): boolean {
-  return text.length > 0 && digitsAt(text, 0, text.length, 9) === text.length
+  if (text.length === 0 || text.length > 9) return false
+  for (let at = 0; at < text.length; at++) if (!isDigit(text.charCodeAt(at))) return false
+  return true
 }
 
 /** The vote count a text shows (`12`, `-`, `[-] 3`), or -1 if it shows none ({@link UPVOTES_TEXT}). */
@@ -322,7 +337,7 @@ function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
   let comments: number | null = null
   // `May 29[6](…#community)`, or `May 29[6][15]` with the link's URL elsewhere.
   const glued = links.length === 1 ? links[0] : undefined
-  const community = glued?.url == null || (paperPageId(glued.url) !== null && glued.url.endsWith('#community'))
+  const community = glued?.url == null || SITE_URL.exec(glued.url)?.[3] !== undefined
   if (glued && community && isCount(glued.text) && rest.endsWith(glued.text)) {
     comments = Number(glued.text)
     rest = rest.slice(0, rest.length - glued.text.length).trim()
@@ -335,10 +350,8 @@ function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
 
 function paperId(link: InlineLink | null): string | null {
   if (!link?.url) return null
-  const url = link.url
-  const path = siteLength(url)
-  if (path === -1) return ARXIV_URL.exec(url)?.[1] ?? null
-  return paperPageId(url, path) ?? loginPaperId(url, path)
+  const site = SITE_URL.exec(link.url)
+  return site?.[2] ?? site?.[1] ?? ARXIV_URL.exec(link.url)?.[1] ?? null
 }
 
 function firstPaperId(links: readonly InlineLink[]): string | null {

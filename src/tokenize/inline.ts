@@ -44,8 +44,18 @@ const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char)
  *   markdown) or text (in the weblinks rendering, where only links are).
  */
 export function readInline(source: string, escapes = true): Inline {
-  const fast = plainLink(source)
-  if (fast) return { text: fast.text, links: [fast], whole: fast }
+  // Most blocks are one link, or text with no markup at all (a date, `·`).
+  if (source.charCodeAt(0) === codes.openBracket) {
+    const fast = plainLink(source)
+    if (fast) return { text: fast.text, links: [fast], whole: fast }
+  } else if (
+    source.indexOf('[') === -1 &&
+    source.indexOf('!') === -1 &&
+    source.indexOf('\n') === -1 &&
+    !(escapes && source.indexOf('\\') !== -1)
+  ) {
+    return { text: source.trim(), links: NO_LINKS, whole: null }
+  }
   const links: InlineLink[] = []
   const reader = new InlineReader(source, links, escapes)
   const { text, whole } = reader.read()
@@ -83,6 +93,7 @@ function before(source: string, char: string, from: number, to: number): boolean
 }
 
 const NOT_PLAIN_URL = /[\s()<>]/
+const NO_LINKS: readonly InlineLink[] = []
 
 class InlineReader {
   readonly #source: string
@@ -262,7 +273,16 @@ function destination(inside: string): string {
 
 /** Runs of white space as one space, trimmed. */
 export function squeeze(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
+  // Usually there is nothing to do: printable ASCII (and Latin-1) words
+  // with single spaces between them.
+  const last = text.length - 1
+  for (let at = 0; at <= last; at++) {
+    const code = text.charCodeAt(at)
+    if (code > 0x20 && code < 0xa0) continue
+    if (code === 0x20 && at > 0 && at < last && text.charCodeAt(at + 1) !== 0x20) continue
+    return text.replace(/\s+/g, ' ').trim()
+  }
+  return text
 }
 
 /**

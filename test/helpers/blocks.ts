@@ -27,6 +27,7 @@ export const PIECES = [
   '(',
   ')',
   '![',
+  '!',
   '](',
   '\\',
   '\\\\',
@@ -85,11 +86,16 @@ function fixtureBlocks(): Array<{ source: string; url: string | null; escapes: b
 }
 
 const FIXTURE_BLOCKS = fixtureBlocks()
+const FIXTURE_URLS = [...new Set(FIXTURE_BLOCKS.flatMap((block) => (block.url === null ? [] : [block.url])))]
 
-/** Where edits land: the ends, and around markup and spaces, where the patterns look. */
-function anchors(text: string): number[] {
+/**
+ * Where edits land: the ends, and around markup (or, when `spaces`, around
+ * spaces and URL punctuation too), where the patterns look.
+ */
+function anchors(text: string, spaces: boolean): number[] {
   const found = [0, text.length]
-  for (let at = 0; at < text.length; at++) if ('[]()\\ \n#·:/'.includes(text.charAt(at))) found.push(at, at + 1)
+  const marks = spaces ? '[]()\\ \n#·:/' : '[]()\\\n#'
+  for (let at = 0; at < text.length; at++) if (marks.includes(text.charAt(at))) found.push(at, at + 1)
   return found
 }
 
@@ -97,14 +103,15 @@ function anchors(text: string): number[] {
 export function mutated(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
   const edit = fc.record({
     anchor: fc.nat(),
+    spaces: fc.boolean(),
     shift: fc.integer({ min: -2, max: 2 }),
     remove: fc.nat({ max: 3 }),
     insert: fc.oneof(fc.constant(''), fc.constantFrom(...PIECES)),
   })
   return fc.tuple(text, fc.array(edit, { maxLength: 4 })).map(([base, edits]) => {
     let out = base
-    for (const { anchor, shift, remove, insert } of edits) {
-      const places = anchors(out)
+    for (const { anchor, spaces, shift, remove, insert } of edits) {
+      const places = anchors(out, spaces)
       const where = Math.min(out.length, Math.max(0, (places[anchor % places.length] ?? 0) + shift))
       out = out.slice(0, where) + insert + out.slice(where + remove)
     }
@@ -129,11 +136,15 @@ export const blocks: fc.Arbitrary<Block> = fc
       },
     ),
     fc.nat({ max: 9 }),
+    fc.constantFrom(...FIXTURE_URLS),
   )
-  .chain(([base, pick]) =>
+  .chain(([base, pick, otherUrl]) =>
     fc.record({
       source: mutated(fc.constant(base.source)),
-      url: base.url === null ? fc.constant(null) : mutated(fc.constant(base.url)),
+      // A URL after a block that has none in the fixtures, now and then.
+      url: ((url) => (url === null ? fc.constant(null) : mutated(fc.constant(url))))(
+        base.url ?? (pick === 1 ? otherUrl : null),
+      ),
       escapes: fc.constant(base.escapes),
       frontMatter: fc.constant(pick === 0),
       first: fc.constant(LINE),
