@@ -9,6 +9,14 @@ import type { Diagnostic } from './schema/schema.js'
 import type { SourceLine } from './tokenize/line.js'
 import { LineScanner } from './tokenize/scanner.js'
 
+/**
+ * The size of the pieces large byte input is decoded in: the decoder is
+ * fastest on pieces (see decode.ts), and text this long is a large object to
+ * V8, which its young generation never copies (the papers' strings point
+ * into it).
+ */
+const DECODE_BYTES = 256 * 1024
+
 /** What a pipeline is told to do. */
 export interface PipelineOptions {
   /** `options.year`, or `null`. */
@@ -87,8 +95,14 @@ export class Pipeline {
       this.#flushBytes()
       this.#scanner.push(piece)
     } else {
-      const { text, replaced } = (this.#decoder ??= new Utf8Decoder()).decode(piece)
-      this.#scanner.push(text, replaced)
+      // Large byte input is decoded and scanned a piece at a time.
+      const decoder = (this.#decoder ??= new Utf8Decoder())
+      for (let at = 0; at < piece.length; at += DECODE_BYTES) {
+        const { text, replaced } = decoder.decode(
+          at === 0 && piece.length <= DECODE_BYTES ? piece : piece.subarray(at, at + DECODE_BYTES),
+        )
+        this.#scanner.push(text, replaced)
+      }
     }
     this.#messages.release(this.#heldFrom())
   }
