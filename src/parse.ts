@@ -6,7 +6,7 @@ import type { HeaderRecord } from './grammar/record.js'
 import { type CheckedOptions, checkOptions, type ParseOptions } from './options.js'
 import { Pipeline, type PipelineOptions } from './pipeline.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
-import { isDigestHeader, isPaper } from './schema/validate.generated.js'
+import { isDigest, isPaper, isPaperDate } from './schema/validate.generated.js'
 import { chromeNode, headerNode, paperNode } from './tree/build.js'
 import type { DigestRoot } from './tree/types.js'
 
@@ -136,7 +136,7 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   const messages: Diagnostic[] = []
   // The digest must pass DigestSchema: each paper is checked as it is
   // composed (while it is in the cache, rather than all again at the end),
-  // again if its year is completed, and the digest's own fields once.
+  // its date again if its year is completed, and the digest's own fields once.
   let valid = true
   const pipeline: Pipeline = new Pipeline(wholeText(checked), {
     header: (found) => (header = found),
@@ -154,11 +154,12 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   if (year !== null) {
     for (const paper of yearless) {
       completeYear(paper, year)
-      valid &&= isPaper(paper)
+      valid &&= paper.published === null || isPaperDate(paper.published)
     }
   }
-  const data: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers }
-  if (!valid || !isDigestHeader(data)) {
+  const fields = composeHeader(header, pipeline.years, pipeline.rendering ?? 'text')
+  const data: Digest = { ...fields, papers }
+  if (!valid || !isDigest({ ...fields, papers: [] })) {
     throw new Error(
       'papers-digest: internal error: a parsed digest does not pass DigestSchema; please report it with the input',
     )

@@ -9,29 +9,6 @@ const PATTERN_2 = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
 const PATTERN_3 = /^https:\/\/github\.com\/\S+$/
 const PATTERN_4 = /^https?:\/\/\S+$/
 
-/** What `/^\S(?:[^]*\S)?$/` accepts: not empty, and no white space (`\s`) at either end. */
-function isTrimmed(text: string): boolean {
-  return text.length > 0 && !isWhiteSpace(text.charCodeAt(0)) && !isWhiteSpace(text.charCodeAt(text.length - 1))
-}
-
-/** Whether a UTF-16 code unit is one that `\s` matches (WhiteSpace and LineTerminator). */
-function isWhiteSpace(code: number): boolean {
-  if (code > 0x20 && code < 0xa0) return false
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
-}
-
 /** Whether `value` passes `PaperDateSchema`. */
 export function isPaperDate(value: unknown): value is PaperDate {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
@@ -69,7 +46,7 @@ export function isPaper(value: unknown): value is Paper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (!isTrimmed(v1)) return false
+  if (v1.length === 0 || v1.trim() !== v1) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
@@ -80,7 +57,7 @@ export function isPaper(value: unknown): value is Paper {
   const v4 = v0["organization"]
   if (v4 !== null) {
     if (typeof v4 !== 'string') return false
-    if (!isTrimmed(v4)) return false
+    if (v4.length === 0 || v4.trim() !== v4) return false
   }
   const v5 = v0["published"]
   if (v5 !== null) {
@@ -99,7 +76,7 @@ export function isPaper(value: unknown): value is Paper {
   const v8 = v0["submittedBy"]
   if (v8 !== null) {
     if (typeof v8 !== 'string') return false
-    if (!isTrimmed(v8)) return false
+    if (v8.length === 0 || v8.trim() !== v8) return false
   }
   const v9 = v0["arxivId"]
   if (v9 !== null) {
@@ -154,31 +131,6 @@ export function isDigest(value: unknown): value is Digest {
   if (!Array.isArray(v6)) return false
   for (const v7 of v6 as unknown[]) {
     if (!isPaper(v7)) return false
-  }
-  return true
-}
-
-/** Whether `value` passes `DigestSchema` but for its papers (each checked with {@link isPaper}). */
-export function isDigestHeader(value: unknown): value is Omit<Digest, 'papers'> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
-  const v0 = value as Record<string, unknown>
-  const v1 = v0["title"]
-  if (v1 !== null) {
-    if (typeof v1 !== 'string') return false
-  }
-  const v2 = v0["date"]
-  if (v2 !== null) {
-    if (!isPaperDate(v2)) return false
-  }
-  const v3 = v0["rendering"]
-  if (v3 !== "text" && v3 !== "markdown" && v3 !== "weblinks") return false
-  const v4 = v0["page"]
-  if (v4 !== null) {
-    if (v4 !== "daily" && v4 !== "weekly" && v4 !== "monthly" && v4 !== "search" && v4 !== "trending") return false
-  }
-  const v5 = v0["query"]
-  if (v5 !== null) {
-    if (typeof v5 !== 'string') return false
   }
   return true
 }
