@@ -58,10 +58,8 @@ export function isoDate(year: number, month: number, day: number): string {
 }
 
 // `Mon D`, then `, YYYY` or ` YYYY` (a four-digit number right after the day
-// is a year: nobody has 1,000 comments), then ` N` (the comment count):
-// `/^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?$/`, read by
-// hand (readDate), since every card has a date and the pattern costs three
-// times as much (test/dates.test.ts compares the two).
+// is a year: nobody has 1,000 comments), then ` N` (the comment count).
+const DATE = /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?$/
 // Where a date must stand (after `·`), a line only roughly shaped like one is
 // still read as one, so that `Foo 12, 2024` or a date cut short (`Aug 14, 20`)
 // is reported as an invalid date rather than lost.
@@ -72,79 +70,11 @@ const ROUGH_DATE = /^(\p{L}+)\.? +(\d{1,4})(?:, *(\d{1,6}))?(?: +(\d{1,9}))?$/u
  * or `null`. `value` is trimmed, with its inner white space single spaces.
  */
 export function readDate(value: string): DateParts | null {
-  const length = value.length
-  const initial = value.charCodeAt(0)
-  if (!(initial >= 0x41 && initial <= 0x5a)) return null // A-Z (and not the NaN of an empty string)
-  let at = 1
-  while (at < 9 && isLower(value.charCodeAt(at))) at++
-  if (at < 3) return null
-  const month =
-    at === 3
-      ? SHORT_MONTHS.get(initial * 0x10000 + value.charCodeAt(1) * 0x100 + value.charCodeAt(2))
-      : MONTHS.get(value.slice(0, at))
+  const match = DATE.exec(value)
+  if (!match) return null
+  const month = monthNumber(match[1] ?? '')
   if (month === undefined) return null
-  if (value.charCodeAt(at) === 0x2e /* . */) at++
-  if (value.charCodeAt(at) !== 0x20) return null
-  const day = digitsAt(value, at + 1, 2)
-  if (day === null) return null
-  at = number.end
-  let year: number | null = null
-  let count: number | null = null
-  let textEnd = length
-  if (at < length) {
-    // `, YYYY`, ` YYYY` or ` N`, then ` N` after a year.
-    const comma = value.charCodeAt(at) === 0x2c
-    if (comma) at++
-    if (value.charCodeAt(at) !== 0x20) return null
-    const first = digitsAt(value, at + 1, 10)
-    if (first === null) return null
-    const firstDigits = number.end - at - 1
-    if (number.end === length) {
-      if (firstDigits === 4) year = first
-      else if (comma || firstDigits > 9) return null
-      else {
-        count = first
-        textEnd = at
-      }
-    } else {
-      if (firstDigits !== 4 || value.charCodeAt(number.end) !== 0x20) return null
-      year = first
-      textEnd = number.end
-      const second = digitsAt(value, number.end + 1, 10)
-      if (second === null || number.end !== length || number.end - textEnd - 1 > 9) return null
-      count = second
-    }
-  }
-  return { text: textEnd === length ? value : value.slice(0, textEnd), month, day, year, count }
-}
-
-// The three-letter month names by their character codes, without a substring.
-const SHORT_MONTHS = new Map(
-  MONTH_NAMES.map((name, index) => [
-    name.charCodeAt(0) * 0x10000 + name.charCodeAt(1) * 0x100 + name.charCodeAt(2),
-    index + 1,
-  ]),
-)
-
-function isLower(code: number): boolean {
-  return code >= 0x61 && code <= 0x7a
-}
-
-/** Where {@link digitsAt} stopped (a field, so that it returns a number and allocates nothing). */
-const number = { end: 0 }
-
-/** The value of the run of one to `max` ASCII digits at `at` (its end in `number.end`), or `null` if there is none. */
-function digitsAt(text: string, at: number, max: number): number | null {
-  let value = 0
-  let end = at
-  while (end - at < max) {
-    const code = text.charCodeAt(end)
-    if (!(code >= 0x30 && code <= 0x39)) break // past the end, charCodeAt gives NaN
-    value = value * 10 + code - 0x30
-    end++
-  }
-  number.end = end
-  return end === at ? null : value
+  return parts(value, month, match)
 }
 
 /** Like {@link readDate}, for a line only roughly shaped like a date (the month may be unknown). */
@@ -155,11 +85,13 @@ export function readRoughDate(value: string): DateParts | null {
 }
 
 function parts(value: string, month: number | null, match: RegExpExecArray): DateParts {
-  const [, , day = '', year, count] = match
+  // Indices rather than a destructuring, which goes through the array's iterator (every card has a date).
+  const year = match[3]
+  const count = match[4]
   return {
     text: count === undefined ? value : value.slice(0, value.length - count.length).trimEnd(),
     month,
-    day: Number(day),
+    day: Number(match[2]),
     year: year === undefined ? null : Number(year),
     count: count === undefined ? null : Number(count),
   }
