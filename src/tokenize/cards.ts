@@ -98,9 +98,6 @@ const LIST_MARKER = /^[-*+•]\s+/
 // The browser tab's title, which exports and crawlers write at the top: `Daily Papers - Hugging Face`.
 const SITE_TITLE = /^.{1,80} [-–|] Hugging Face$/
 const FRONT_MATTER = /^(?:\*\*)?(?:URL|Page Title|Title|Source|url|title):(?:\*\*)?\s*(.*)$/
-// The characters these two patterns can start with.
-const FRONT_MATTER_FIRST = '*UPTSut'
-const REFERENCE_LIST_FIRST = '0123456789RVH'
 
 /** What a block is. */
 export function classifyBlock(block: Block): CardToken {
@@ -133,46 +130,38 @@ export function classifyBlock(block: Block): CardToken {
   if (whole?.url) return linked(whole.text, whole.url)
 
   if (text === '·') return { kind: 'separator' }
-  // Each pattern below runs only where the text's first or last characters
-  // allow a match: most blocks are a date or an abstract, which none match.
-  const start = text.charCodeAt(0)
-  const chrome = unlisted(text)
-  if (CHROME.has(chrome) || (isRule(start) && /^[-=*_]{3,}$/.test(text)))
-    return { kind: 'chrome', title: pageTitle(chrome), url: null }
-  const front = FRONT_MATTER_FIRST.includes(text.charAt(0)) ? FRONT_MATTER.exec(text) : null
+  const unlisted = text.replace(LIST_MARKER, '')
+  if (CHROME.has(unlisted) || /^[-=*_]{3,}$/.test(text))
+    return { kind: 'chrome', title: pageTitle(unlisted), url: null }
+  const front = FRONT_MATTER.exec(text)
   if (front) return { kind: 'chrome', title: pageTitle(front[1] ?? ''), url: frontMatterUrl(text) }
-  if (text.endsWith(' Hugging Face') && SITE_TITLE.test(text))
-    return { kind: 'chrome', title: pageTitle(text), url: null }
-  const authors = authorsOf(text)
+  if (SITE_TITLE.test(text)) return { kind: 'chrome', title: pageTitle(text), url: null }
+  const authors = AUTHORS.exec(text)
   if (authors) return { kind: 'authors', count: Number(authors[1]) }
-  const upvotes = start === 0x5b /* [ */ || start === 0x2d /* - */ || isDigit(start) ? UPVOTES_TEXT.exec(text) : null
+  const upvotes = UPVOTES_TEXT.exec(text)
   // `[-] 3` (weblinks), or `[3][12]` (a reference-style link to the vote button).
   if (upvotes && (text.startsWith('[-]') || inline.whole)) {
     return { kind: 'upvotes', count: countOf(upvotes[1]), id: null, before: true }
   }
-  const label = text.startsWith('Upvote') ? UPVOTE_LABEL.exec(text) : null
+  const label = UPVOTE_LABEL.exec(text)
   if (label) return { kind: 'upvotes', count: countOf(label[1]), id: null, before: false }
-  const submitted = text.startsWith('Submitted by') ? SUBMITTED.exec(text) : null
+  const submitted = SUBMITTED.exec(text)
   if (submitted?.[1]) return { kind: 'submittedBy', user: submitted[1] }
   const date = dateOf(text, inline.links)
   if (date) return date
-  const stars = start === 0x47 /* G */ || start === 0x4c /* L */ ? STARS.exec(text) : null
+  const stars = STARS.exec(text)
   if (stars) return { kind: 'github', repo: '', stars: starCount(stars[1], stars[2]) }
-  if (
-    (start === 0x5b /* [ */ && LINK_DEFINITION.test(text)) ||
-    (REFERENCE_LIST_FIRST.includes(text.charAt(0)) && REFERENCE_LIST.test(text))
-  )
-    return { kind: 'chrome', title: null, url: null }
+  if (LINK_DEFINITION.test(text) || REFERENCE_LIST.test(text)) return { kind: 'chrome', title: null, url: null }
   if (text === 'arXiv Page') return { kind: 'link', id: firstPaperId(inline.links) }
   return { kind: 'text', text }
 }
 
 // The lines that make most of a card (as the page's markdown is written),
-// each read by one pattern to what the general reading makes of it; a pattern
-// runs natively, faster than the general reading's steps or a match by hand.
-const UPVOTE_LINE = /^\[(\d{1,9}|-)\]\(https:\/\/huggingface\.co\/login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})\)$/
-const HEADING_LINE = /^### \[([^[\]\\\n]*)\]\(https:\/\/huggingface\.co\/papers\/(\d{4}\.\d{4,5})\)$/
-const AUTHORS_LINE = /^\[[-*+• ]*(\d{1,9}) +authors?\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}\)$/
+// each read by one pattern to what the general reading makes of it: a
+// pattern runs natively, faster than the general reading's steps.
+// A title, the vote count or the author count: a link to the site with no markup in its text.
+const LINK_LINE =
+  /^(### )?\[([^[\]\\\n]*)\]\(https:\/\/huggingface\.co\/(login\?next=%2Fpapers%2F|papers\/)(\d{4}\.\d{4,5})\)$/
 const DATE_LINE =
   /^([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?(?: \d{1,9})?)(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
 // The end of a link to a paper's page, after a text too long for a pattern to read fast (an abstract).
@@ -188,55 +177,51 @@ const SEPARATOR: CardToken = { kind: 'separator' }
 function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
-  if (first === 0x5b /* [ */) {
-    if (source.length < 200) {
-      const upvotes = UPVOTE_LINE.exec(source)
-      if (upvotes) return { kind: 'upvotes', count: countOf(upvotes[1]), id: upvotes[2] ?? null, before: true }
-      const authors = AUTHORS_LINE.exec(source)
-      if (authors) return { kind: 'authors', count: Number(authors[1]) }
-    }
-    return paperLink(source)
-  }
-  if (first === 0x23 /* # */) {
-    const heading = HEADING_LINE.exec(source)
-    return heading && { kind: 'heading', level: 3, text: (heading[1] ?? '').trim(), id: heading[2] ?? null }
+  if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
+    const link = source.length < 300 ? LINK_LINE.exec(source) : null
+    if (!link) return first === 0x5b ? paperLink(source) : null
+    const text = (link[2] ?? '').trim()
+    const id = link[4] ?? ''
+    if (link[1]) return { kind: 'heading', level: 3, text, id }
+    if (link[3] === 'papers/') return paperToken(text, id)
+    const count = UPVOTES_TEXT.exec(text)
+    return count && { kind: 'upvotes', count: countOf(count[1]), id, before: true }
   }
   // With a URL after it (the weblinks rendering), a text is a link.
   if (block.url !== null) return null
   if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
-  if (first >= 0x41 /* A */ && first <= 0x5a /* Z */ && source.length <= 64) {
-    const line = DATE_LINE.exec(source)
-    const date = line && readDate(line[1] ?? '')
-    if (!line || !date) return null
-    const comments = line[2] === undefined ? date.count : Number(line[2])
-    return { kind: 'date', date: { ...date, count: comments }, comments, separator: false }
-  }
-  return null
+  const line = source.length < 64 ? DATE_LINE.exec(source) : null
+  const date = line && readDate(line[1] ?? '')
+  if (!line || !date) return null
+  const comments = line[2] === undefined ? date.count : Number(line[2])
+  return { kind: 'date', date: { ...date, count: comments }, comments, separator: false }
 }
 
 /**
  * A block that is one link to a paper's page, `[text](https://huggingface.co/papers/ID)`,
  * whose text holds no markup (an abstract): its text is searched with
- * `indexOf` alone, its URL read by a pattern anchored at its start.
+ * `indexOf` alone, its URL read by a pattern anchored where it starts.
  */
 function paperLink(source: string): CardToken | null {
   const middle = source.lastIndexOf('](')
-  if (middle === -1) return null
   PAPER_LINK_END.lastIndex = middle
-  const end = PAPER_LINK_END.exec(source)
+  const end = middle === -1 ? null : PAPER_LINK_END.exec(source)
   // The URL holds none of these, so each search covers the text alone. (A
   // `!` is markup only before a `[`, an image, which this excludes.)
   if (
     !end ||
-    source.indexOf(']', 1) !== middle ||
+    source.indexOf(']') !== middle ||
     source.indexOf('[', 1) !== -1 ||
     source.indexOf('\\') !== -1 ||
     source.indexOf('\n') !== -1
   )
     return null
-  const text = source.slice(1, middle).trim()
-  const id = end[1] ?? ''
-  const authors = authorsOf(text)
+  return paperToken(source.slice(1, middle).trim(), end[1] ?? '')
+}
+
+/** What a link to a paper's page is, by its text. */
+function paperToken(text: string, id: string): CardToken {
+  const authors = AUTHORS.exec(text)
   if (authors) return { kind: 'authors', count: Number(authors[1]) }
   return text === '' ? { kind: 'link', id } : { kind: 'paperLink', text, id }
 }
@@ -246,19 +231,14 @@ function linked(text: string, url: string): CardToken {
   // What the markdown writer links an abstract to when the paper has no page.
   if (url === ABSTRACT_ANCHOR) return { kind: 'text', text }
   const site = SITE_URL.exec(url)
-  const login = site?.[1]
-  const count = login === undefined ? -1 : upvoteCount(text)
-  if (login !== undefined && count !== -1) return { kind: 'upvotes', count, id: login, before: true }
+  const count = site?.[1] && UPVOTES_TEXT.exec(text)
+  if (count) return { kind: 'upvotes', count: countOf(count[1]), id: site?.[1] ?? null, before: true }
   const paper = site?.[2]
-  if (paper !== undefined) {
-    if (site?.[3]) return isCount(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper }
-    const authors = authorsOf(text)
-    if (authors) return { kind: 'authors', count: Number(authors[1]) }
-    return text === '' ? { kind: 'link', id: paper } : { kind: 'paperLink', text, id: paper }
+  if (paper) {
+    if (site[3]) return /^\d{1,9}$/.test(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper }
+    return paperToken(text, paper)
   }
-  // The rest are rare: each pattern runs only on the URLs it can match.
-  const path = site ? 0 : HF.test(url) ? 0 : -1
-  const dated = path !== -1 ? DATE_URL.exec(url) : null
+  const dated = DATE_URL.exec(url)
   if (dated) {
     return {
       kind: 'pageDate',
@@ -268,55 +248,19 @@ function linked(text: string, url: string): CardToken {
       after: text === 'Next',
     }
   }
-  const github = path === -1 && GITHUB_URL.exec(url)
+  const github = GITHUB_URL.exec(url)
   if (github) {
     const stars = STARS.exec(text)
     return { kind: 'github', repo: url, stars: stars ? starCount(stars[1], stars[2]) : null }
   }
-  const arxiv = path === -1 && ARXIV_URL.exec(url)
+  const arxiv = ARXIV_URL.exec(url)
   if (arxiv) return { kind: 'link', id: arxiv[1] ?? null }
-  const org = path !== -1 && ORG_URL.exec(url)
-  if (org && org[1] && !SITE_PATHS.has(org[1]) && text !== '' && !CHROME.has(text))
+  const org = ORG_URL.exec(url)
+  if (org?.[1] && !SITE_PATHS.has(org[1]) && text !== '' && !CHROME.has(text))
     return { kind: 'organization', name: text }
-  if (text === '' || CHROME.has(unlisted(text)) || path !== -1) return { kind: 'chrome', title: null, url }
+  if (text === '' || CHROME.has(text.replace(LIST_MARKER, '')) || HF.test(url))
+    return { kind: 'chrome', title: null, url }
   return { kind: 'text', text }
-}
-
-/** A count of one to nine digits. */
-function isCount(text: string): boolean {
-  if (text.length === 0 || text.length > 9) return false
-  for (let at = 0; at < text.length; at++) if (!isDigit(text.charCodeAt(at))) return false
-  return true
-}
-
-/** The vote count a text shows (`12`, `-`, `[-] 3`), or -1 if it shows none ({@link UPVOTES_TEXT}). */
-function upvoteCount(text: string): number {
-  if (text === '-') return 0
-  if (isCount(text)) return Number(text)
-  const match = UPVOTES_TEXT.exec(text)
-  return match ? countOf(match[1]) : -1
-}
-
-/** {@link AUTHORS}'s match, run only on texts that end as it must. */
-function authorsOf(text: string): RegExpExecArray | null {
-  return text.endsWith('authors') || text.endsWith('author') ? AUTHORS.exec(text) : null
-}
-
-/** The text without a list marker before it. */
-function unlisted(text: string): string {
-  const first = text.charCodeAt(0)
-  return first === 0x2d /* - */ || first === 0x2a /* * */ || first === 0x2b /* + */ || first === 0x2022 /* • */
-    ? text.replace(LIST_MARKER, '')
-    : text
-}
-
-/** Whether a character can start a thematic break (`---`, `***`, `___`, `===`). */
-function isRule(code: number): boolean {
-  return code === 0x2d || code === 0x3d || code === 0x2a || code === 0x5f
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39
 }
 
 /** A block that is nothing but a URL, as a link without text. */
@@ -328,7 +272,7 @@ function bareUrl(raw: string): InlineLink | null {
 function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
   let rest = text
   let separator = false
-  const published = rest.startsWith('·') || rest.startsWith('P') ? PUBLISHED.exec(rest) : null
+  const published = PUBLISHED.exec(rest)
   if (published?.[2]) {
     separator = published[1] !== undefined
     rest = published[2]
@@ -338,7 +282,7 @@ function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
   // `May 29[6](…#community)`, or `May 29[6][15]` with the link's URL elsewhere.
   const glued = links.length === 1 ? links[0] : undefined
   const community = glued?.url == null || SITE_URL.exec(glued.url)?.[3] !== undefined
-  if (glued && community && isCount(glued.text) && rest.endsWith(glued.text)) {
+  if (glued && community && /^\d{1,9}$/.test(glued.text) && rest.endsWith(glued.text)) {
     comments = Number(glued.text)
     rest = rest.slice(0, rest.length - glued.text.length).trim()
   }

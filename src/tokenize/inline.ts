@@ -35,6 +35,10 @@ const codes = {
   lineFeed: 0x0a,
 } as const
 
+// The characters where markup may start: links, images, escapes.
+const SPECIAL = /[[!\\]/g
+const SPECIAL_NO_ESCAPES = /[[!]/g
+
 const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char) => char.charCodeAt(0)))
 
 /**
@@ -65,8 +69,6 @@ export function readInline(source: string, escapes = true): Inline {
 /**
  * The common case without the reader: a block that is one link, `[text](url)`,
  * whose text holds no markup at all (no bracket, backslash, `!` or line break).
- * Each character is looked for with `indexOf`, which is many times faster
- * than a regex over a long abstract.
  */
 function plainLink(source: string): InlineLink | null {
   if (source.charCodeAt(0) !== codes.openBracket || source.charCodeAt(source.length - 1) !== codes.closeParen)
@@ -75,24 +77,13 @@ function plainLink(source: string): InlineLink | null {
   if (middle === -1) return null
   const url = source.slice(middle + 2, -1)
   if (url === '' || NOT_PLAIN_URL.test(url)) return null
-  if (
-    source.indexOf(']', 1) !== middle ||
-    before(source, '[', 1, middle) ||
-    before(source, '\\', 1, middle) ||
-    before(source, '!', 1, middle) ||
-    before(source, '\n', 1, middle)
-  )
-    return null
-  return { text: source.slice(1, middle).trim(), url, ref: null }
-}
-
-/** Whether `char` occurs in `source` between `from` and `to`. */
-function before(source: string, char: string, from: number, to: number): boolean {
-  const at = source.indexOf(char, from)
-  return at !== -1 && at < to
+  const text = source.slice(1, middle)
+  if (NOT_PLAIN_TEXT.test(text)) return null
+  return { text: text.trim(), url, ref: null }
 }
 
 const NOT_PLAIN_URL = /[\s()<>]/
+const NOT_PLAIN_TEXT = /[[\]\\!\n]/
 const NO_LINKS: readonly InlineLink[] = []
 
 class InlineReader {
@@ -112,19 +103,12 @@ class InlineReader {
     let whole: InlineLink | null = null
     let parts = 0
     const source = this.#source
-    // Plain text runs to the next character that may be markup, and is copied
-    // in one slice. Each of those characters is found with `indexOf`, and
-    // looked for again only once the reader has passed it.
-    let bracket = source.indexOf('[', this.#at)
-    let bang = source.indexOf('!', this.#at)
-    let backslash = this.#escapes ? source.indexOf('\\', this.#at) : -1
+    // Plain text runs to the next character that may be markup, and is copied in one slice.
+    const special = this.#escapes ? SPECIAL : SPECIAL_NO_ESCAPES
     while (this.#at < source.length) {
-      const at = this.#at
-      if (bracket !== -1 && bracket < at) bracket = source.indexOf('[', at)
-      if (bang !== -1 && bang < at) bang = source.indexOf('!', at)
-      if (backslash !== -1 && backslash < at) backslash = source.indexOf('\\', at)
-      const found = earliest(earliest(bracket, bang), backslash)
-      const next = found === -1 ? source.length : found
+      special.lastIndex = this.#at
+      const found = special.exec(source)
+      const next = found ? found.index : source.length
       if (next > this.#at) {
         const plain = source.slice(this.#at, next)
         out += plain
@@ -136,7 +120,7 @@ class InlineReader {
         }
         this.#at = next
       }
-      if (found === -1) break
+      if (!found) break
       const link = this.#linkAt()
       if (link === 'image') continue
       if (link) {
@@ -233,17 +217,13 @@ function isBreak(code: number): boolean {
 
 /** The index of the `]` that closes the `[` at `open`, or -1. Escaped brackets do not count. */
 export function matchingBracket(source: string, open: number): number {
-  let depth = 1
-  let nextOpen = source.indexOf('[', open + 1)
-  let nextClose = source.indexOf(']', open + 1)
-  while (nextClose !== -1) {
-    if (nextOpen !== -1 && nextOpen < nextClose) {
-      if (!isEscaped(source, nextOpen)) depth++
-      nextOpen = source.indexOf('[', nextOpen + 1)
-    } else {
-      if (!isEscaped(source, nextClose) && --depth === 0) return nextClose
-      nextClose = source.indexOf(']', nextClose + 1)
-    }
+  let depth = 0
+  BRACKETS.lastIndex = open
+  for (let found = BRACKETS.exec(source); found; found = BRACKETS.exec(source)) {
+    const code = source.charCodeAt(found.index)
+    if (code === codes.backslash) BRACKETS.lastIndex++
+    else if (code === codes.openBracket) depth++
+    else if (--depth === 0) return found.index
   }
   return -1
 }
@@ -273,16 +253,7 @@ function destination(inside: string): string {
 
 /** Runs of white space as one space, trimmed. */
 export function squeeze(text: string): string {
-  // Usually there is nothing to do: printable ASCII (and Latin-1) words
-  // with single spaces between them.
-  const last = text.length - 1
-  for (let at = 0; at <= last; at++) {
-    const code = text.charCodeAt(at)
-    if (code > 0x20 && code < 0xa0) continue
-    if (code === 0x20 && at > 0 && at < last && text.charCodeAt(at + 1) !== 0x20) continue
-    return text.replace(/\s+/g, ' ').trim()
-  }
-  return text
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 /**
@@ -292,7 +263,7 @@ export function squeeze(text: string): string {
 export function bracketBalance(line: string): number {
   let balance = 0
   // Most lines have no bracket at all, and the others few: `indexOf` finds
-  // each without reading the text between them.
+  // each without reading the text between them (a regex reads every character).
   for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) if (!isEscaped(line, at)) balance++
   for (let at = line.indexOf(']'); at !== -1; at = line.indexOf(']', at + 1)) if (!isEscaped(line, at)) balance--
   return balance
@@ -309,7 +280,4 @@ function isEscaped(text: string, at: number): boolean {
   return (at - start) % 2 === 1
 }
 
-/** The earlier of two indices, where -1 is none. */
-function earliest(a: number, b: number): number {
-  return a === -1 || (b !== -1 && b < a) ? b : a
-}
+const BRACKETS = /[[\]\\]/g
