@@ -85,11 +85,13 @@ export function readRoughDate(value: string): DateParts | null {
 }
 
 function parts(value: string, month: number | null, match: RegExpExecArray): DateParts {
-  const [, , day = '', year, count] = match
+  // Indices rather than a destructuring, which goes through the array's iterator (every card has a date).
+  const year = match[3]
+  const count = match[4]
   return {
     text: count === undefined ? value : value.slice(0, value.length - count.length).trimEnd(),
     month,
-    day: Number(day),
+    day: Number(match[2]),
     year: year === undefined ? null : Number(year),
     count: count === undefined ? null : Number(count),
   }

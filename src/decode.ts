@@ -6,7 +6,7 @@
 declare const TextDecoder: new (
   label: 'utf-8',
   options: { fatal?: boolean; ignoreBOM?: boolean },
-) => { decode(input: Uint8Array): string }
+) => { decode(input: Uint8Array, options?: { stream?: boolean }): string }
 
 /** Text decoded from bytes, and where it holds replacement characters. */
 export interface Decoded {
@@ -23,7 +23,12 @@ export interface Decoded {
  */
 export class Utf8Decoder {
   // Fast path: a native fatal decode; it throws only when something is wrong.
-  readonly #strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
+  // With `stream: true`, Node's TextDecoder takes a path two to three times
+  // as fast as without (on a digest). A piece may still end inside a broken
+  // sequence (one cut short, before a lead byte held back for the next
+  // piece), which a streaming decoder would keep waiting on: the empty
+  // decode after each piece ends the stream there, and throws if it does.
+  #strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
   readonly #lenient = new TextDecoder('utf-8', { ignoreBOM: true })
   #held: Uint8Array | null = null
 
@@ -43,8 +48,12 @@ export class Utf8Decoder {
     if (cut < bytes.length) this.#held = bytes.slice(cut)
     const body = cut < bytes.length ? bytes.subarray(0, cut) : bytes
     try {
-      return { text: this.#strict.decode(body), replaced: [] }
+      const text = this.#strict.decode(body, STREAM)
+      this.#strict.decode(EMPTY)
+      return { text, replaced: [] }
     } catch {
+      // A decoder that has thrown starts afresh.
+      this.#strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
       return this.#repair(body)
     }
   }
@@ -78,6 +87,9 @@ export class Utf8Decoder {
     return { text, replaced }
   }
 }
+
+const STREAM = { stream: true }
+const EMPTY = new Uint8Array(0)
 
 /**
  * The size of the well-formed UTF-8 sequence at `at` (Unicode table 3-7), or,

@@ -6,7 +6,7 @@ import type { HeaderRecord } from './grammar/record.js'
 import { type CheckedOptions, checkOptions, type ParseOptions } from './options.js'
 import { Pipeline, type PipelineOptions } from './pipeline.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
-import { isDigest } from './schema/validate.generated.js'
+import { isDigest, isPaper, isPaperDate } from './schema/validate.generated.js'
 import { paperIdOf } from './tokenize/cards.js'
 import { chromeNode, headerNode, paperNode } from './tree/build.js'
 import type { DigestRoot } from './tree/types.js'
@@ -138,10 +138,15 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   const unresolved: Array<{ paper: Paper; refs: readonly string[] }> = []
   const definitions = new Map<string, string>()
   const messages: Diagnostic[] = []
+  // The digest must pass DigestSchema: each paper is checked as it is
+  // composed (while it is in the cache, rather than all again at the end),
+  // its date again if its year is completed, and the digest's own fields once.
+  let valid = true
   const pipeline: Pipeline = new Pipeline(wholeText(checked), {
     header: (found) => (header = found),
     paper(record) {
       const paper = composePaper(record, pipeline.years)
+      valid &&= isPaper(paper)
       papers.push(paper)
       if (paper.published?.year === null) yearless.push(paper)
       if (paper.arxivId === null && record.refs.length > 0) unresolved.push({ paper, refs: record.refs })
@@ -159,9 +164,15 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
     }
   }
   const year = pipeline.years.inferred
-  if (year !== null) for (const paper of yearless) completeYear(paper, year)
-  const data: Digest = { ...composeHeader(header, pipeline.years, pipeline.rendering ?? 'text'), papers }
-  if (!isDigest(data)) {
+  if (year !== null) {
+    for (const paper of yearless) {
+      completeYear(paper, year)
+      valid &&= paper.published === null || isPaperDate(paper.published)
+    }
+  }
+  const fields = composeHeader(header, pipeline.years, pipeline.rendering ?? 'text')
+  const data: Digest = { ...fields, papers }
+  if (!valid || !isDigest({ ...fields, papers: [] })) {
     throw new Error(
       'papers-digest: internal error: a parsed digest does not pass DigestSchema; please report it with the input',
     )

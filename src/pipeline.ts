@@ -9,6 +9,14 @@ import type { Diagnostic } from './schema/schema.js'
 import type { SourceLine } from './tokenize/line.js'
 import { LineScanner } from './tokenize/scanner.js'
 
+/**
+ * The size of the pieces large byte input is decoded in: the decoder is
+ * fastest on pieces (see decode.ts), and text this long is a large object to
+ * V8, which its young generation never copies (the papers' strings point
+ * into it).
+ */
+const DECODE_BYTES = 256 * 1024
+
 /** What a pipeline is told to do. */
 export interface PipelineOptions {
   /** `options.year`, or `null`. */
@@ -88,7 +96,7 @@ export class Pipeline {
     }
     this.#scanner = new LineScanner({
       line: (value, line, column, offset) => {
-        this.#line({ value, line, column, offset })
+        this.#line(value, line, column, offset)
       },
       message: (message) => {
         messages.push(message)
@@ -106,8 +114,14 @@ export class Pipeline {
       this.#flushBytes()
       this.#scanner.push(piece)
     } else {
-      const { text, replaced } = (this.#decoder ??= new Utf8Decoder()).decode(piece)
-      this.#scanner.push(text, replaced)
+      // Large byte input is decoded and scanned a piece at a time.
+      const decoder = (this.#decoder ??= new Utf8Decoder())
+      for (let at = 0; at < piece.length; at += DECODE_BYTES) {
+        const { text, replaced } = decoder.decode(
+          at === 0 && piece.length <= DECODE_BYTES ? piece : piece.subarray(at, at + DECODE_BYTES),
+        )
+        this.#scanner.push(text, replaced)
+      }
     }
     this.#messages.release(this.#heldFrom())
   }
@@ -123,14 +137,14 @@ export class Pipeline {
     return this.#scanner.point()
   }
 
-  #line(line: SourceLine): void {
+  #line(value: string, line: number, column: number, offset: number): void {
     const grammar = this.#grammar
     if (grammar) {
-      grammar.line(line)
+      grammar.line(value, line, column, offset)
       return
     }
     const held = this.#detecting
-    held.push(line)
+    held.push({ value, line, column, offset })
     if (held.length >= DETECTION_LINES) this.#start(detectRendering(held))
   }
 
@@ -143,7 +157,7 @@ export class Pipeline {
         : new CardGrammar(this.#events, year, { weblinks: rendering === 'weblinks', escapes }))
     const held = this.#detecting
     this.#detecting = []
-    for (const line of held) grammar.line(line)
+    for (const { value, line, column, offset } of held) grammar.line(value, line, column, offset)
   }
 
   #heldFrom(): number {

@@ -1,4 +1,4 @@
-import { composeHeader, composePaper } from './compose/compose.js'
+import { composeHeader, composePaper, ownStrings } from './compose/compose.js'
 import type { HeaderRecord } from './grammar/record.js'
 import { Pipeline } from './pipeline.js'
 import { DigestParseError } from './error.js'
@@ -124,6 +124,8 @@ export async function* parseDigestStream(
       paper(record) {
         if (onHeader) sendHeader(onHeader)
         const paper = composePaper(record, pipeline.years)
+        // A paper kept by the caller keeps only its own strings, not the text.
+        ownStrings(paper)
         if (!isPaper(paper))
           throw new Error(
             'papers-digest: internal error: a parsed paper does not pass PaperSchema; please report it with the input',

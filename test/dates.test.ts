@@ -1,12 +1,37 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { daysInMonth, isLeapYear, isoDate } from '../src/dates.js'
+import { daysInMonth, isLeapYear, isoDate, readDate } from '../src/dates.js'
 import { type Diagnostic, parseDigest, safeParseDigest } from '../src/index.js'
+import * as reference from './reference/dates.js'
 
 const record = (date: string) => `Title\n\nAn abstract of the paper.\n\n  • 2 authors\n·\n${date}`
 /** The diagnostics but the `missing-header` warning these header-less texts all have. */
 const problems = (result: { messages: Diagnostic[] }) => result.messages.filter((m) => m.ruleId !== 'missing-header')
 
 describe('dates', () => {
+  it('are read by hand as the pattern reads them (test/reference/dates.ts)', () => {
+    // prettier-ignore
+    const pieces = ['Aug', 'May', 'Sept', 'September', 'Sep', 'Mayo', 'Upvote', 'aug', 'A', 'Augu', 'x', '.', ' ', '  ', ',', ', ', '1', '14', '0', '2021', '123', '12345', '1234567890', '\t', '·', '']
+    const dates = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(dates, (text) => {
+        expect(readDate(text)).toEqual(reference.readDate(text))
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 10_000), seed: 1414 },
+    )
+    for (const text of [
+      'Aug 14, 2021',
+      'May 13 2',
+      'Jun 12, 2023 1',
+      'May 21',
+      'Sept. 5 2024',
+      'September 30, 0812 999999999',
+    ]) {
+      expect(readDate(text)).toEqual(reference.readDate(text))
+      expect(readDate(text)).not.toBeNull()
+    }
+  })
+
   it('know leap years and month lengths', () => {
     expect([1900, 2000, 2023, 2024].map(isLeapYear)).toEqual([false, true, false, true])
     expect(daysInMonth(2, 2023)).toBe(28)

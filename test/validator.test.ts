@@ -96,4 +96,31 @@ describe('the generated validator', () => {
       { numRuns: 3000, seed: 20261122 },
     )
   })
+
+  it('checks trimmed text by its ends as the pattern does, for every UTF-16 code unit', () => {
+    const TRIMMED = /^\S(?:[^]*\S)?$/
+    const valid = { ...PaperSchema.parse(VALID_PAPER) }
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code)
+      for (const title of [char, `${char}x`, `x${char}`, `x${char}x`]) {
+        expect(isPaper({ ...valid, title })).toBe(TRIMMED.test(title))
+      }
+    }
+  })
 })
+
+const VALID_PAPER = {
+  title: 'A title',
+  abstract: 'An abstract.',
+  authorCount: 4,
+  organization: null,
+  published: null,
+  upvotes: null,
+  comments: null,
+  submittedBy: null,
+  arxivId: null,
+  githubRepo: null,
+  githubStars: null,
+  links: [],
+  line: 1,
+}

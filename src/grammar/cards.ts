@@ -62,7 +62,9 @@ export class CardGrammar implements Grammar {
   #headerLines: Span[] = []
   #card: Card | null = null
   #pending: Array<{ block: Block; token: CardToken }> = []
-  #previousKey: string | null = null
+  /** The title and abstract of the last card, to tell it when it comes again. */
+  #previousTitle: string | null = null
+  #previousAbstract: string | null = null
   readonly #seen = new Set<string>()
   #skipped: { first: SourceLine; last: SourceLine; count: number } | null = null
 
@@ -76,8 +78,8 @@ export class CardGrammar implements Grammar {
     this.#reader = new BlockReader((block) => this.#block(block), layout)
   }
 
-  line(line: SourceLine): void {
-    this.#reader.line(line)
+  line(value: string, line: number, column: number, offset: number): void {
+    this.#reader.line({ value, line, column, offset })
   }
 
   end(): void {
@@ -113,14 +115,18 @@ export class CardGrammar implements Grammar {
         const card = this.#card
         if (card && !card.abstract && !hasMetadata(card) && (card.id === null || card.id === token.id)) {
           card.id ??= token.id
-          return this.#part(block, () => (card.abstract = field(block, token.text)))
+          card.abstract = field(block, token.text)
+          return this.#part(block, card)
         }
         return this.#startCard(block, token.text, token.id)
       }
       case 'upvotes': {
         const card = this.#card
         const own = card && !card.upvotes && (token.id === null ? !token.before : token.id === card.id)
-        if (own) return this.#part(block, () => (card.upvotes = field(block, token.count)))
+        if (own) {
+          card.upvotes = field(block, token.count)
+          return this.#part(block, card)
+        }
         this.#pending.push({ block, token })
         return
       }
@@ -152,11 +158,13 @@ export class CardGrammar implements Grammar {
       case 'text':
         if (card && !card.abstract && !hasMetadata(card)) {
           if (token.ref !== null) card.refs.push(token.ref)
-          return this.#part(block, () => (card.abstract = field(block, token.text)))
+          card.abstract = field(block, token.text)
+          return this.#part(block, card)
         }
         // A short line after the abstract, where the author count stands: the organisation.
         if (card?.abstract && !card.authors && !card.organization && !card.date && isName(token.text)) {
-          return this.#part(block, () => (card.organization = field(block, token.text)))
+          card.organization = field(block, token.text)
+          return this.#part(block, card)
         }
         if (!card && this.#sawByline && this.#query === null) {
           this.#query = token.text
@@ -168,18 +176,23 @@ export class CardGrammar implements Grammar {
         return this.#skip(block)
       case 'authors':
         if (card && !card.authors && !card.organization && !card.date) {
-          return this.#part(block, () => (card.authors = field(block, token.count)))
+          card.authors = field(block, token.count)
+          return this.#part(block, card)
         }
         return this.#skip(block)
       case 'organization':
         // The header's `by AK` links to a user page, as a card's organisation does.
         if (!card && this.#inHeader) return this.#chrome(block, null, null)
         if (card && !card.authors && !card.organization && !card.date) {
-          return this.#part(block, () => (card.organization = field(block, token.name)))
+          card.organization = field(block, token.name)
+          return this.#part(block, card)
         }
         return this.#skip(block)
       case 'separator':
-        if (card && !card.separator && !card.date) return this.#part(block, () => (card.separator = span(block)))
+        if (card && !card.separator && !card.date) {
+          card.separator = span(block)
+          return this.#part(block, card)
+        }
         return this.#skip(block)
       case 'date':
         if (!card && this.#inHeader && !this.#headerDate) {
@@ -189,25 +202,27 @@ export class CardGrammar implements Grammar {
         }
         if (card && !card.date) {
           // `· Published on DATE` writes the separator on the date's line: the date node spans both.
-          return this.#part(block, () => (card.date = field(block, token.date)))
+          card.date = field(block, token.date)
+          return this.#part(block, card)
         }
         return this.#skip(block)
       case 'comments':
         if (card?.date && !card.comments && card.date.value.count === null) {
-          return this.#part(block, () => (card.comments = field(block, token.count)))
+          card.comments = field(block, token.count)
+          return this.#part(block, card)
         }
         return this.#skip(block)
       case 'github':
         if (card && !card.github) {
-          return this.#part(block, () => (card.github = field(block, { repo: token.repo, stars: token.stars })))
+          card.github = field(block, { repo: token.repo, stars: token.stars })
+          return this.#part(block, card)
         }
         return this.#skip(block)
       case 'link':
         if (card) {
-          return this.#part(block, () => {
-            card.id ??= token.id
-            card.extras.push(span(block))
-          })
+          card.id ??= token.id
+          card.extras.push(span(block))
+          return this.#part(block, card)
         }
         return this.#chrome(block, null, null)
       default:
@@ -215,12 +230,12 @@ export class CardGrammar implements Grammar {
     }
   }
 
-  /** Add a part to the current card: whatever chrome came between is the card's now. */
-  #part(block: Block, add: () => void): void {
-    const card = this.#card
-    if (!card) return
+  /**
+   * A part has been added to the current card: whatever chrome came between
+   * is the card's now, and the card reaches to the part's end.
+   */
+  #part(block: Block, card: Card): void {
     this.#reportSkipped()
-    add()
     this.#adoptTrailing(card)
     card.last = block.last
   }
@@ -278,9 +293,11 @@ export class CardGrammar implements Grammar {
     for (const { block, token } of pending) {
       const card = this.#card
       if (card && token.kind === 'upvotes' && !card.upvotes && (token.id === null || token.id === card.id)) {
-        this.#part(block, () => (card.upvotes = field(block, token.count)))
+        card.upvotes = field(block, token.count)
+        this.#part(block, card)
       } else if (card && token.kind === 'submittedBy' && !card.submittedBy && !textEnded) {
-        this.#part(block, () => (card.submittedBy = field(block, token.user)))
+        card.submittedBy = field(block, token.user)
+        this.#part(block, card)
       } else this.#skip(block)
     }
   }
@@ -289,28 +306,31 @@ export class CardGrammar implements Grammar {
     const card = this.#card
     if (!card) return
     this.#card = null
-    const key = `${card.title.value}\n${card.abstract?.value ?? ''}`
-    if (key === this.#previousKey) {
+    const title = card.title.value
+    const abstract = card.abstract?.value ?? ''
+    if (title === this.#previousTitle && abstract === this.#previousAbstract) {
       // The same card again, right after itself: the page's second layout.
       this.#events.chrome({ first: card.first, last: card.last })
     } else {
-      this.#previousKey = key
+      this.#previousTitle = title
+      this.#previousAbstract = abstract
       this.#emitCard(card, textEnded)
     }
     for (const trailing of card.trailing) this.#events.chrome(trailing)
   }
 
   #emitCard(card: Card, textEnded: boolean): void {
+    const { authors, organization, separator, date, comments } = card
     const metadata: Metadata | null =
-      card.authors || card.organization || card.separator || card.date || card.comments
+      authors || organization || separator || date || comments
         ? {
-            first: firstOf([card.authors, card.organization, card.separator, card.date, card.comments]),
-            last: lastOf([card.authors, card.organization, card.separator, card.date, card.comments]),
-            authors: card.authors,
-            organization: card.organization,
-            separator: card.separator,
-            date: card.date,
-            comments: card.comments,
+            first: firstOf(authors, organization, separator, date, comments),
+            last: lastOf(authors, organization, separator, date, comments),
+            authors,
+            organization,
+            separator,
+            date,
+            comments,
           }
         : null
     const record: PaperRecord = {
@@ -328,10 +348,10 @@ export class CardGrammar implements Grammar {
     }
     this.#events.paper(record)
     const title = card.title
-    const where = spanOf(title.first, title.last)
-    if (!card.abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, where)
+    const where = () => spanOf(title.first, title.last)
+    if (!card.abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, where())
     if (!metadata) {
-      this.#message('missing-metadata', `${quote(title.value)} has no author count, organisation or date`, where)
+      this.#message('missing-metadata', `${quote(title.value)} has no author count, organisation or date`, where())
     }
     if (card.separator && !card.date) {
       const rule: RuleId = textEnded ? 'truncated-record' : 'incomplete-metadata'
@@ -350,7 +370,7 @@ export class CardGrammar implements Grammar {
     }
     const key = card.id ?? `${title.value}\n${card.date?.value.text ?? ''}`
     if (this.#seen.has(key)) {
-      this.#message('duplicate-paper', `${quote(title.value)} is on the page already`, where)
+      this.#message('duplicate-paper', `${quote(title.value)} is on the page already`, where())
     } else {
       if (this.#seen.size >= MAX_REMEMBERED) this.#seen.clear()
       this.#seen.add(key)
@@ -374,6 +394,7 @@ export class CardGrammar implements Grammar {
 
   /** Chrome inside a card becomes the card's once a part follows it. */
   #adoptTrailing(card: Card): void {
+    if (card.trailing.length === 0) return
     card.extras.push(...card.trailing)
     card.trailing = []
   }
@@ -483,16 +504,24 @@ function span(block: Block): Span {
   return { first: block.first, last: block.last }
 }
 
-function firstOf(spans: ReadonlyArray<Span | null>): SourceLine {
-  let first: SourceLine | null = null
-  for (const part of spans) if (part && (!first || part.first.offset < first.offset)) first = part.first
+// The first and last lines of a card's metadata, of its parts in any order
+// (five arguments rather than an array: they are read for every card).
+function firstOf(a: Span | null, b: Span | null, c: Span | null, d: Span | null, e: Span | null): SourceLine {
+  const first = earlier(earlier(earlier(earlier(earlier(null, a), b), c), d), e)
   if (!first) throw new Error('papers-digest: internal error: metadata without parts')
   return first
 }
 
-function lastOf(spans: ReadonlyArray<Span | null>): SourceLine {
-  let last: SourceLine | null = null
-  for (const part of spans) if (part && (!last || part.last.offset > last.offset)) last = part.last
+function lastOf(a: Span | null, b: Span | null, c: Span | null, d: Span | null, e: Span | null): SourceLine {
+  const last = later(later(later(later(later(null, a), b), c), d), e)
   if (!last) throw new Error('papers-digest: internal error: metadata without parts')
   return last
+}
+
+function earlier(first: SourceLine | null, part: Span | null): SourceLine | null {
+  return part && (!first || part.first.offset < first.offset) ? part.first : first
+}
+
+function later(last: SourceLine | null, part: Span | null): SourceLine | null {
+  return part && (!last || part.last.offset > last.offset) ? part.last : last
 }

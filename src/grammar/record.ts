@@ -81,7 +81,11 @@ export interface GrammarEvents {
 
 /** A grammar: lines in, one at a time, events out. */
 export interface Grammar {
-  line(line: SourceLine): void
+  /**
+   * The next line that is not blank, as its parts (see {@link SourceLine}):
+   * each grammar builds the one object it needs of them.
+   */
+  line(value: string, line: number, column: number, offset: number): void
   end(): void
   /** The offset of the earliest line still held, whose diagnostics may still come; `Infinity` if none. */
   heldFrom(): number

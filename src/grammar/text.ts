@@ -46,8 +46,8 @@ export class TextGrammar implements Grammar {
     this.#year = year
   }
 
-  line(source: SourceLine): void {
-    const line = classifyLine(source.value, source.line, source.column, source.offset)
+  line(value: string, number: number, column: number, offset: number): void {
+    const line = classifyLine(value, number, column, offset)
     this.#first ??= line
     if (this.#inHeader) {
       if (this.#headerLine(line)) return

@@ -5,7 +5,6 @@
 import type { PaperDate, Paper, Digest, MergedPaper, MergedDigest } from './schema.js'
 
 const PATTERN_0 = /^\d{4}-\d{2}-\d{2}$/
-const PATTERN_1 = /^\S(?:[^]*\S)?$/
 const PATTERN_2 = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
 const PATTERN_3 = /^https:\/\/github\.com\/\S+$/
 const PATTERN_4 = /^https?:\/\/\S+$/
@@ -47,7 +46,7 @@ export function isPaper(value: unknown): value is Paper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (!PATTERN_1.test(v1)) return false
+  if (v1.length === 0 || v1.trim() !== v1) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
@@ -58,7 +57,7 @@ export function isPaper(value: unknown): value is Paper {
   const v4 = v0["organization"]
   if (v4 !== null) {
     if (typeof v4 !== 'string') return false
-    if (!PATTERN_1.test(v4)) return false
+    if (v4.length === 0 || v4.trim() !== v4) return false
   }
   const v5 = v0["published"]
   if (v5 !== null) {
@@ -77,7 +76,7 @@ export function isPaper(value: unknown): value is Paper {
   const v8 = v0["submittedBy"]
   if (v8 !== null) {
     if (typeof v8 !== 'string') return false
-    if (!PATTERN_1.test(v8)) return false
+    if (v8.length === 0 || v8.trim() !== v8) return false
   }
   const v9 = v0["arxivId"]
   if (v9 !== null) {
@@ -142,7 +141,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (!PATTERN_1.test(v1)) return false
+  if (v1.length === 0 || v1.trim() !== v1) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
@@ -153,7 +152,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v4 = v0["organization"]
   if (v4 !== null) {
     if (typeof v4 !== 'string') return false
-    if (!PATTERN_1.test(v4)) return false
+    if (v4.length === 0 || v4.trim() !== v4) return false
   }
   const v5 = v0["published"]
   if (v5 !== null) {
@@ -172,7 +171,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v8 = v0["submittedBy"]
   if (v8 !== null) {
     if (typeof v8 !== 'string') return false
-    if (!PATTERN_1.test(v8)) return false
+    if (v8.length === 0 || v8.trim() !== v8) return false
   }
   const v9 = v0["arxivId"]
   if (v9 !== null) {

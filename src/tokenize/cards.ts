@@ -48,8 +48,10 @@ export type CardTokenKind = CardToken['kind']
 
 export const ABSTRACT_ANCHOR = '#abstract'
 const HF = /^https?:\/\/(?:www\.)?huggingface\.co\//
-const PAPER_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(#community)?$/
-const LOGIN_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})/
+// The site's URLs that nearly every block of a card links to, in one pattern:
+// a paper's vote button (1: the id), or its page (2: the id; 3: to its comments).
+const SITE_URL =
+  /^https?:\/\/(?:www\.)?huggingface\.co\/(?:login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})|papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(#community)?$)/
 const DATE_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/date\/(\d{4})-(\d{2})-(\d{2})/
 const ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/
 const GITHUB_URL = /^https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s#?]+/
@@ -115,13 +117,16 @@ export function classifyBlock(block: Block): CardToken {
       url: frontMatterUrl(block.source),
     }
   }
+  const fast = cardLine(block)
+  if (fast) return fast
   let raw = block.source
   let level = 0
   if (raw.charCodeAt(0) === 0x23 /* # */) {
     const match = /^(#{1,6})\s+/.exec(raw)
     if (match?.[1]) {
       level = match[1].length
-      raw = raw.slice(match[0].length).replace(/\s+#+$/, '')
+      raw = raw.slice(match[0].length)
+      if (raw.endsWith('#')) raw = raw.replace(/\s+#+$/, '')
     }
   }
   const inline = readInline(raw, block.escapes)
@@ -164,20 +169,87 @@ export function classifyBlock(block: Block): CardToken {
   return { kind: 'text', text, ref: inline.whole?.ref ?? null }
 }
 
+// The lines that make most of a card (as the page's markdown is written),
+// each read by one pattern to what the general reading makes of it: a
+// pattern runs natively, faster than the general reading's steps.
+// A title, the vote count or the author count: a link to the site with no markup in its text.
+const LINK_LINE =
+  /^(### )?\[([^[\]\\\n]*)\]\(https:\/\/huggingface\.co\/(login\?next=%2Fpapers%2F|papers\/)(\d{4}\.\d{4,5})\)$/
+const DATE_LINE =
+  /^([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?(?: \d{1,9})?)(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
+// The end of a link to a paper's page, after a text too long for a pattern to read fast (an abstract).
+const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/(\d{4}\.\d{4,5})\)$/y
+const SEPARATOR: CardToken = { kind: 'separator' }
+
+/**
+ * What a block is, if it is one of the lines that make most of a card: the
+ * vote count, the title, the abstract, the author count, `·` and the date,
+ * each as the page's markdown writes it. `null` for any other block, which
+ * the general reading then reads. Both give the same (test/cards.test.ts).
+ */
+function cardLine(block: Block): CardToken | null {
+  const source = block.source
+  const first = source.charCodeAt(0)
+  if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
+    const link = source.length < 300 ? LINK_LINE.exec(source) : null
+    if (!link) return first === 0x5b ? paperLink(source) : null
+    const text = (link[2] ?? '').trim()
+    const id = link[4] ?? ''
+    if (link[1]) return { kind: 'heading', level: 3, text, id, ref: null }
+    if (link[3] === 'papers/') return paperToken(text, id)
+    const count = UPVOTES_TEXT.exec(text)
+    return count && { kind: 'upvotes', count: countOf(count[1]), id, before: true }
+  }
+  // With a URL after it (the weblinks rendering), a text is a link.
+  if (block.url !== null) return null
+  if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
+  const line = source.length < 64 ? DATE_LINE.exec(source) : null
+  const date = line && readDate(line[1] ?? '')
+  if (!line || !date) return null
+  const comments = line[2] === undefined ? date.count : Number(line[2])
+  return { kind: 'date', date: { ...date, count: comments }, comments, separator: false }
+}
+
+/**
+ * A block that is one link to a paper's page, `[text](https://huggingface.co/papers/ID)`,
+ * whose text holds no markup (an abstract): its text is searched with
+ * `indexOf` alone, its URL read by a pattern anchored where it starts.
+ */
+function paperLink(source: string): CardToken | null {
+  const middle = source.lastIndexOf('](')
+  PAPER_LINK_END.lastIndex = middle
+  const end = middle === -1 ? null : PAPER_LINK_END.exec(source)
+  // The URL holds none of these, so each search covers the text alone. (A
+  // `!` is markup only before a `[`, an image, which this excludes.)
+  if (
+    !end ||
+    source.indexOf(']') !== middle ||
+    source.indexOf('[', 1) !== -1 ||
+    source.indexOf('\\') !== -1 ||
+    source.indexOf('\n') !== -1
+  )
+    return null
+  return paperToken(source.slice(1, middle).trim(), end[1] ?? '')
+}
+
+/** What a link to a paper's page is, by its text. */
+function paperToken(text: string, id: string): CardToken {
+  const authors = AUTHORS.exec(text)
+  if (authors) return { kind: 'authors', count: Number(authors[1]) }
+  return text === '' ? { kind: 'link', id } : { kind: 'paperLink', text, id }
+}
+
 /** What a link that is a whole block is, by where it points. */
 function linked(text: string, url: string): CardToken {
   // What the markdown writer links an abstract to when the paper has no page.
   if (url === ABSTRACT_ANCHOR) return { kind: 'text', text, ref: null }
-  const login = LOGIN_URL.exec(url)
-  const count = UPVOTES_TEXT.exec(text)
-  if (login && count) return { kind: 'upvotes', count: countOf(count[1]), id: login[1] ?? null, before: true }
-  const paper = PAPER_URL.exec(url)
-  if (paper?.[1]) {
-    if (paper[2])
-      return /^\d{1,9}$/.test(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper[1] }
-    const authors = AUTHORS.exec(text)
-    if (authors) return { kind: 'authors', count: Number(authors[1]) }
-    return text === '' ? { kind: 'link', id: paper[1] } : { kind: 'paperLink', text, id: paper[1] }
+  const site = SITE_URL.exec(url)
+  const count = site?.[1] && UPVOTES_TEXT.exec(text)
+  if (count) return { kind: 'upvotes', count: countOf(count[1]), id: site?.[1] ?? null, before: true }
+  const paper = site?.[2]
+  if (paper) {
+    if (site[3]) return /^\d{1,9}$/.test(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper }
+    return paperToken(text, paper)
   }
   const dated = DATE_URL.exec(url)
   if (dated) {
@@ -222,7 +294,7 @@ function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
   let comments: number | null = null
   // `May 29[6](…#community)`, or `May 29[6][15]` with the link's URL elsewhere.
   const glued = links.length === 1 ? links[0] : undefined
-  const community = glued?.url == null || PAPER_URL.exec(glued.url)?.[2] !== undefined
+  const community = glued?.url == null || SITE_URL.exec(glued.url)?.[3] !== undefined
   if (glued && community && /^\d{1,9}$/.test(glued.text) && rest.endsWith(glued.text)) {
     comments = Number(glued.text)
     rest = rest.slice(0, rest.length - glued.text.length).trim()
@@ -239,7 +311,8 @@ function paperId(link: InlineLink | null): string | null {
 
 /** The arXiv id a URL names: a paper's page, its vote button, or arxiv.org. */
 export function paperIdOf(url: string): string | null {
-  return PAPER_URL.exec(url)?.[1] ?? LOGIN_URL.exec(url)?.[1] ?? ARXIV_URL.exec(url)?.[1] ?? null
+  const site = SITE_URL.exec(url)
+  return site?.[2] ?? site?.[1] ?? ARXIV_URL.exec(url)?.[1] ?? null
 }
 
 function firstPaperId(links: readonly InlineLink[]): string | null {

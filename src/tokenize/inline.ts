@@ -48,8 +48,18 @@ const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char)
  *   markdown) or text (in the weblinks rendering, where only links are).
  */
 export function readInline(source: string, escapes = true): Inline {
-  const fast = plainLink(source)
-  if (fast) return { text: fast.text, links: [fast], whole: fast }
+  // Most blocks are one link, or text with no markup at all (a date, `·`).
+  if (source.charCodeAt(0) === codes.openBracket) {
+    const fast = plainLink(source)
+    if (fast) return { text: fast.text, links: [fast], whole: fast }
+  } else if (
+    source.indexOf('[') === -1 &&
+    source.indexOf('!') === -1 &&
+    source.indexOf('\n') === -1 &&
+    !(escapes && source.indexOf('\\') !== -1)
+  ) {
+    return { text: source.trim(), links: NO_LINKS, whole: null }
+  }
   const links: InlineLink[] = []
   const reader = new InlineReader(source, links, escapes)
   const { text, whole } = reader.read()
@@ -74,6 +84,7 @@ function plainLink(source: string): InlineLink | null {
 
 const NOT_PLAIN_URL = /[\s()<>]/
 const NOT_PLAIN_TEXT = /[[\]\\!\n]/
+const NO_LINKS: readonly InlineLink[] = []
 
 class InlineReader {
   readonly #source: string
@@ -250,16 +261,23 @@ export function squeeze(text: string): string {
  * means a link is still open at its end.
  */
 export function bracketBalance(line: string): number {
-  // Most lines have no bracket at all.
-  if (line.indexOf('[') === -1 && line.indexOf(']') === -1) return 0
   let balance = 0
-  BRACKETS.lastIndex = 0
-  for (let found = BRACKETS.exec(line); found; found = BRACKETS.exec(line)) {
-    const code = line.charCodeAt(found.index)
-    if (code === codes.backslash) BRACKETS.lastIndex++
-    else balance += code === codes.openBracket ? 1 : -1
-  }
+  // Most lines have no bracket at all, and the others few: `indexOf` finds
+  // each without reading the text between them (a regex reads every character).
+  for (let at = line.indexOf('['); at !== -1; at = line.indexOf('[', at + 1)) if (!isEscaped(line, at)) balance++
+  for (let at = line.indexOf(']'); at !== -1; at = line.indexOf(']', at + 1)) if (!isEscaped(line, at)) balance--
   return balance
+}
+
+/**
+ * Whether the character at `at` is escaped: an odd run of backslashes
+ * before it (each pair is one escaped backslash). Each run is counted for
+ * the one character after it, so the counting stays linear.
+ */
+function isEscaped(text: string, at: number): boolean {
+  let start = at
+  while (start > 0 && text.charCodeAt(start - 1) === codes.backslash) start--
+  return (at - start) % 2 === 1
 }
 
 const BRACKETS = /[[\]\\]/g

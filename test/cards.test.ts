@@ -1,0 +1,24 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { classifyBlock } from '../src/tokenize/cards.js'
+import { blocks } from './helpers/blocks.js'
+import * as reference from './reference/cards.js'
+
+// The block classifier reads the usual lines of a card by one pattern each
+// (cardLine), and runs each pattern of the general reading only where a
+// cheap check (a first character, an ending) allows a match; the reference
+// (test/reference/cards.ts) reads every block the general way, with every
+// pattern. On any block, both must say the same.
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000)
+
+describe('the block classifier', () => {
+  it('says what the reference says of every block', () => {
+    fc.assert(
+      fc.property(blocks, (block) => {
+        expect(classifyBlock(block)).toEqual(reference.classifyBlock(block))
+      }),
+      { numRuns: RUNS, seed: 5151 },
+    )
+  })
+})

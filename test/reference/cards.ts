@@ -1,0 +1,279 @@
+// The block classifier as it was before its patterns were guarded by cheap
+// checks (commit bb6e0c7, with the reference-style links read since), kept as
+// the reference that test/cards.test.ts compares the current one with.
+
+import { type DateParts, readDate } from '../../src/dates.js'
+import { type Block, isBareUrl } from '../../src/tokenize/blocks.js'
+import { type InlineLink, readInline, squeeze } from './inline.js'
+
+/**
+ * What one block of the markdown or weblinks rendering is, by its markup and
+ * its links: a part of a paper's card, or page chrome, or plain text. Each
+ * kind carries its own data.
+ */
+export type CardToken =
+  | { readonly kind: 'upvotes'; readonly count: number; readonly id: string | null; readonly before: boolean }
+  | {
+      readonly kind: 'heading'
+      readonly level: number
+      readonly text: string
+      readonly id: string | null
+      /** The label of a reference-style link in it (`### [Title][13]`). */
+      readonly ref: string | null
+    }
+  | { readonly kind: 'paperLink'; readonly text: string; readonly id: string }
+  | { readonly kind: 'text'; readonly text: string; readonly ref: string | null }
+  /** `[13]: https://…`: the URL of a reference-style link's label. */
+  | { readonly kind: 'definition'; readonly label: string; readonly url: string }
+  | { readonly kind: 'authors'; readonly count: number }
+  | { readonly kind: 'organization'; readonly name: string }
+  | { readonly kind: 'separator' }
+  | {
+      readonly kind: 'date'
+      readonly date: DateParts
+      readonly comments: number | null
+      /** `· Published on DATE`: the separator and the date on one line. */
+      readonly separator: boolean
+    }
+  | { readonly kind: 'comments'; readonly count: number }
+  | { readonly kind: 'submittedBy'; readonly user: string }
+  | { readonly kind: 'github'; readonly repo: string; readonly stars: number | null }
+  | { readonly kind: 'link'; readonly id: string | null }
+  | {
+      readonly kind: 'pageDate'
+      readonly year: number
+      readonly month: number
+      readonly day: number
+      readonly after: boolean
+    }
+  | { readonly kind: 'chrome'; readonly title: string | null; readonly url: string | null }
+
+export type CardTokenKind = CardToken['kind']
+
+export const ABSTRACT_ANCHOR = '#abstract'
+const HF = /^https?:\/\/(?:www\.)?huggingface\.co\//
+const PAPER_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(#community)?$/
+const LOGIN_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/login\?next=%2Fpapers%2F(\d{4}\.\d{4,5})/
+const DATE_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/date\/(\d{4})-(\d{2})-(\d{2})/
+const ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})/
+const GITHUB_URL = /^https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s#?]+/
+// A user or organisation page: one path segment that is none of the site's own.
+const ORG_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/([\w.-]+)\/?$/
+const SITE_PATHS = new Set([
+  'models',
+  'datasets',
+  'spaces',
+  'docs',
+  'enterprise',
+  'pricing',
+  'login',
+  'join',
+  'storage',
+  'posts',
+  'blog',
+  'learn',
+  'papers',
+  'collections',
+  'settings',
+  'terms-of-service',
+  'privacy',
+  'tasks',
+  'chat',
+  'huggingface',
+])
+
+// prettier-ignore
+const CHROME = new Set([
+  // The site menu and the page header.
+  'Hugging Face', 'Models', 'Datasets', 'Spaces', 'Buckets', 'Buckets new', 'Docs', 'Enterprise', 'Pricing', 'Posts',
+  'Log In', 'Sign Up', 'Login', 'Sign up', 'Community', 'Collections', 'Learn', 'Solutions',
+  'new', 'Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!',
+  'Subscribe', 'by', 'AK', 'and the research community', 'by AK and the research community',
+  'byAK and the research community', 'Daily', 'Weekly', 'Monthly', 'Trending Papers', 'Daily Papers',
+  'Search', 'Sort', 'Trending', 'Most upvoted', 'Most recent',
+  // Below the list: paging and the site footer.
+  'Previous', 'Next', 'Load more', 'System theme', 'Company', 'TOS', 'Privacy', 'About', 'Careers', 'Website',
+  'Terms of Service', 'Trending Papers ranked by GitHub stars activity', 'View all', '←', '→',
+])
+
+const UPVOTES_TEXT = /^(?:\[-\]\s*)?(\d{1,9}|-)$/
+const UPVOTE_LABEL = /^Upvote\s*(\d{1,9}|-)?$/
+const AUTHORS = /^[-*+•\s\\]*(\d{1,9})\s+authors?$/
+const STARS = /^(?:LINK:\s*)?GitHub(?:\s+([\d.,]+)\s*([kKmM])?)?$/
+const SUBMITTED = /^Submitted by\s+@?(\S.*)$/
+const PUBLISHED = /^(·\s*)?Published on\s+(.+)$/
+// The link list of reference-style markdown (`[12]: https://…`), or of a text browser (`12. https://…`).
+const LINK_DEFINITION = /^\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$/
+const REFERENCE_LIST = /^(?:\d+\.\s+(?:https?|file|mailto):\S*|References|Visible links:?|Hidden links:?)$/
+const LIST_MARKER = /^[-*+•]\s+/
+// The browser tab's title, which exports and crawlers write at the top: `Daily Papers - Hugging Face`.
+const SITE_TITLE = /^.{1,80} [-–|] Hugging Face$/
+const FRONT_MATTER = /^(?:\*\*)?(?:URL|Page Title|Title|Source|url|title):(?:\*\*)?\s*(.*)$/
+
+/** What a block is. */
+export function classifyBlock(block: Block): CardToken {
+  if (block.frontMatter) {
+    return {
+      kind: 'chrome',
+      title: pageTitle(FRONT_MATTER.exec(block.source)?.[1] ?? ''),
+      url: frontMatterUrl(block.source),
+    }
+  }
+  let raw = block.source
+  let level = 0
+  if (raw.charCodeAt(0) === 0x23 /* # */) {
+    const match = /^(#{1,6})\s+/.exec(raw)
+    if (match?.[1]) {
+      level = match[1].length
+      raw = raw.slice(match[0].length).replace(/\s+#+$/, '')
+    }
+  }
+  const inline = readInline(raw, block.escapes)
+  const text = inline.text
+  if (level >= 3) {
+    return { kind: 'heading', level, text, id: firstPaperId(inline.links), ref: inline.links[0]?.ref ?? null }
+  }
+  if (level > 0) return { kind: 'chrome', title: pageTitle(text), url: null }
+
+  // A link that is the whole block is what its URL says it is.
+  const whole = inline.whole ?? (block.url === null ? bareUrl(raw) : { text, url: block.url, ref: null })
+  if (whole?.url) return linked(whole.text, whole.url)
+
+  if (text === '·') return { kind: 'separator' }
+  const unlisted = text.replace(LIST_MARKER, '')
+  if (CHROME.has(unlisted) || /^[-=*_]{3,}$/.test(text))
+    return { kind: 'chrome', title: pageTitle(unlisted), url: null }
+  const front = FRONT_MATTER.exec(text)
+  if (front) return { kind: 'chrome', title: pageTitle(front[1] ?? ''), url: frontMatterUrl(text) }
+  if (SITE_TITLE.test(text)) return { kind: 'chrome', title: pageTitle(text), url: null }
+  const authors = AUTHORS.exec(text)
+  if (authors) return { kind: 'authors', count: Number(authors[1]) }
+  const upvotes = UPVOTES_TEXT.exec(text)
+  // `[-] 3` (weblinks), or `[3][12]` (a reference-style link to the vote button).
+  if (upvotes && (text.startsWith('[-]') || inline.whole)) {
+    return { kind: 'upvotes', count: countOf(upvotes[1]), id: null, before: true }
+  }
+  const label = UPVOTE_LABEL.exec(text)
+  if (label) return { kind: 'upvotes', count: countOf(label[1]), id: null, before: false }
+  const submitted = SUBMITTED.exec(text)
+  if (submitted?.[1]) return { kind: 'submittedBy', user: submitted[1] }
+  const date = dateOf(text, inline.links)
+  if (date) return date
+  const stars = STARS.exec(text)
+  if (stars) return { kind: 'github', repo: '', stars: starCount(stars[1], stars[2]) }
+  const definition = LINK_DEFINITION.exec(raw)
+  if (definition?.[1] && definition[2]) return { kind: 'definition', label: definition[1], url: definition[2] }
+  if (REFERENCE_LIST.test(text)) return { kind: 'chrome', title: null, url: null }
+  if (text === 'arXiv Page') return { kind: 'link', id: firstPaperId(inline.links) }
+  return { kind: 'text', text, ref: inline.whole?.ref ?? null }
+}
+
+/** What a link that is a whole block is, by where it points. */
+function linked(text: string, url: string): CardToken {
+  // What the markdown writer links an abstract to when the paper has no page.
+  if (url === ABSTRACT_ANCHOR) return { kind: 'text', text, ref: null }
+  const login = LOGIN_URL.exec(url)
+  const count = UPVOTES_TEXT.exec(text)
+  if (login && count) return { kind: 'upvotes', count: countOf(count[1]), id: login[1] ?? null, before: true }
+  const paper = PAPER_URL.exec(url)
+  if (paper?.[1]) {
+    if (paper[2])
+      return /^\d{1,9}$/.test(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper[1] }
+    const authors = AUTHORS.exec(text)
+    if (authors) return { kind: 'authors', count: Number(authors[1]) }
+    return text === '' ? { kind: 'link', id: paper[1] } : { kind: 'paperLink', text, id: paper[1] }
+  }
+  const dated = DATE_URL.exec(url)
+  if (dated) {
+    return {
+      kind: 'pageDate',
+      year: Number(dated[1]),
+      month: Number(dated[2]),
+      day: Number(dated[3]),
+      after: text === 'Next',
+    }
+  }
+  const github = GITHUB_URL.exec(url)
+  if (github) {
+    const stars = STARS.exec(text)
+    return { kind: 'github', repo: url, stars: stars ? starCount(stars[1], stars[2]) : null }
+  }
+  const arxiv = ARXIV_URL.exec(url)
+  if (arxiv) return { kind: 'link', id: arxiv[1] ?? null }
+  const org = ORG_URL.exec(url)
+  if (org?.[1] && !SITE_PATHS.has(org[1]) && text !== '' && !CHROME.has(text))
+    return { kind: 'organization', name: text }
+  if (text === '' || CHROME.has(text.replace(LIST_MARKER, '')) || HF.test(url))
+    return { kind: 'chrome', title: null, url }
+  return { kind: 'text', text, ref: null }
+}
+
+/** A block that is nothing but a URL, as a link without text. */
+function bareUrl(raw: string): InlineLink | null {
+  return isBareUrl(raw) ? { text: '', url: raw.replace(/^<|>$/g, ''), ref: null } : null
+}
+
+/** The date a block writes, with a comment count glued to it (`May 29[6](…#community)`). */
+function dateOf(text: string, links: readonly InlineLink[]): CardToken | null {
+  let rest = text
+  let separator = false
+  const published = PUBLISHED.exec(rest)
+  if (published?.[2]) {
+    separator = published[1] !== undefined
+    rest = published[2]
+  }
+  if (rest.length > 40) return null
+  let comments: number | null = null
+  // `May 29[6](…#community)`, or `May 29[6][15]` with the link's URL elsewhere.
+  const glued = links.length === 1 ? links[0] : undefined
+  const community = glued?.url == null || PAPER_URL.exec(glued.url)?.[2] !== undefined
+  if (glued && community && /^\d{1,9}$/.test(glued.text) && rest.endsWith(glued.text)) {
+    comments = Number(glued.text)
+    rest = rest.slice(0, rest.length - glued.text.length).trim()
+  }
+  const date = readDate(squeeze(rest))
+  if (!date) return null
+  if (date.count !== null && comments === null) comments = date.count
+  return { kind: 'date', date: { ...date, count: comments }, comments, separator }
+}
+
+function paperId(link: InlineLink | null): string | null {
+  return link?.url ? paperIdOf(link.url) : null
+}
+
+/** The arXiv id a URL names: a paper's page, its vote button, or arxiv.org. */
+export function paperIdOf(url: string): string | null {
+  return PAPER_URL.exec(url)?.[1] ?? LOGIN_URL.exec(url)?.[1] ?? ARXIV_URL.exec(url)?.[1] ?? null
+}
+
+function firstPaperId(links: readonly InlineLink[]): string | null {
+  for (const link of links) {
+    const id = paperId(link)
+    if (id !== null) return id
+  }
+  return null
+}
+
+function countOf(text: string | undefined): number {
+  return text === undefined || text === '-' ? 0 : Number(text)
+}
+
+/** `3.29k` is 3290. */
+function starCount(number: string | undefined, unit: string | undefined): number | null {
+  if (number === undefined) return null
+  const value = Number(number.replace(/,/g, ''))
+  if (!Number.isFinite(value)) return null
+  const scale = unit === undefined ? 1 : unit.toLowerCase() === 'k' ? 1e3 : 1e6
+  return Math.round(value * scale)
+}
+
+function pageTitle(text: string): string | null {
+  if (/^Trending Papers\b/.test(text) && !text.includes('ranked by')) return 'Trending Papers'
+  if (/^Daily Papers\b/.test(text)) return 'Daily Papers'
+  return null
+}
+
+function frontMatterUrl(text: string): string | null {
+  const match = FRONT_MATTER.exec(text)
+  return match?.[1] && /^https?:\/\//.test(match[1]) ? match[1] : null
+}
