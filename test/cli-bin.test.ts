@@ -69,8 +69,13 @@ describe('the papers-digest bin', () => {
   it('reads standard input through a pipe, bytes that are not UTF-8 included', () => {
     const piped = run(['parse', '--format', 'ndjson', '--year', '2023'], read(SEED_1))
     expect(piped.code).toBe(0)
+    // Each row: its file and the digest's date (with --year, ISO), then the paper.
     expect(lines(piped.stdout).map((line) => JSON.parse(line) as unknown)).toEqual(
-      parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({ file: '<stdin>', ...paper })),
+      parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({
+        file: '<stdin>',
+        digestDate: '2023-12-12',
+        ...paper,
+      })),
     )
     const random = run(['parse'], readFileSync(join(ROOT, 'fixtures/hostile/random.bin')))
     expect(random.code).toBe(1)

@@ -67,10 +67,13 @@ async function streamAgainst(bytes: Uint8Array, expected: Paper[]) {
   return { papers, messages: byPosition(messages) }
 }
 
+// A digest with nothing in it: no header, no papers, the text rendering.
+const EMPTY_DIGEST = { title: null, date: null, rendering: 'text', page: null, query: null, papers: [] }
+
 /** What each input must come out as, beyond a valid digest. */
 const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Array) => void> = {
   empty(result) {
-    expect(digestOf(result)).toEqual({ title: null, date: null, papers: [] })
+    expect(digestOf(result)).toEqual(EMPTY_DIGEST)
     expect(rules(result.messages)).toEqual({ 'missing-header': 1 })
   },
   'header-only'(result) {
@@ -129,7 +132,9 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
       abstract: 'An abstract\u2029with paragraph separators\u2029inside.',
       authorCount: 3,
       published: { iso: '2025-05-13' },
-      upvotes: 2,
+      // The count after the date is the comment count; the text rendering shows no upvotes.
+      upvotes: null,
+      comments: 2,
       line: 13,
     })
     expect(papers[1]).toMatchObject({ title: 'A second title', authorCount: null, published: null })
@@ -177,7 +182,7 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
   'records-100k'(result) {
     // Over the limit: nothing parsed, one error.
     expect(result.messages.map((message) => message.ruleId)).toEqual(['input-too-large'])
-    expect(digestOf(result)).toEqual({ title: null, date: null, papers: [] })
+    expect(digestOf(result)).toEqual(EMPTY_DIGEST)
   },
 }
 
