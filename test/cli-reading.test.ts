@@ -14,7 +14,7 @@ import {
   safeParseDigest,
 } from '../src/index.js'
 import { readFixture } from './helpers/fixtures.js'
-import { lines, run } from './helpers/cli-run.js'
+import { lines, runCli } from './helpers/cli.js'
 
 // How the command line reads and writes fast, checked for giving exactly what
 // the plain way gives: its own decoding of the input, the ndjson rows written
@@ -118,7 +118,7 @@ describe('an input over the batch limit', () => {
   })
 
   it('prints the JSON of the whole digest, paper by paper, as parseDigest gives it (no size limit)', async () => {
-    const result = await run(['parse', file])
+    const result = await runCli(['parse', file])
     expect(result.code).toBe(1)
     expect(result.stdout).toBe(`${JSON.stringify(digest, null, 2)}\n`)
     const diagnostics = lines(result.stderr)
@@ -126,17 +126,17 @@ describe('an input over the batch limit', () => {
   })
 
   it('prints the same rows in ndjson, byte for byte, and validate gives the same report as the batch', async () => {
-    const ndjson = await run(['parse', file, '--format', 'ndjson'])
+    const ndjson = await runCli(['parse', file, '--format', 'ndjson'])
     const date = digest.date!.iso
     expect(ndjson.stdout).toBe(digest.papers.map((paper) => ndjsonRow(file, date, paper)).join(''))
-    const validate = await run(['validate', file])
+    const validate = await runCli(['validate', file])
     expect(lines(validate.stdout).at(-1)).toBe(
       `1 files, ${digest.papers.length} papers, ${batch.messages.filter((m) => m.severity === 'error').length} errors, ${batch.messages.filter((m) => m.severity === 'warning').length} warnings`,
     )
     // Standard input streams past the limit, and cannot look ahead for the year: with --year, the same.
     const year = String(digest.date!.year)
-    const named = await run(['validate', file, '--year', year])
-    const piped = await run(['validate', '--year', year], { stdin: bytes })
+    const named = await runCli(['validate', file, '--year', year])
+    const piped = await runCli(['validate', '--year', year], { stdin: bytes })
     expect(piped.stdout).toBe(named.stdout.replaceAll(`${file}:`, '<stdin>:'))
   })
 })

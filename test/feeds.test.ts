@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith'
 import { describe, expect, it } from 'vitest'
 import { type Digest, paperId, parseDigest, stringifyDigest } from '../src/index.js'
-import { run } from './helpers/cli-run.js'
+import { runCli } from './helpers/cli.js'
 
 // The feeds of parse and merge, read back with a real feed parser (feedsmith)
 // and checked against each format's rules: RSS 2.0, Atom 1.0 (RFC 4287) and
@@ -119,7 +119,7 @@ function checkJsonFeed(document: string) {
 
 describe('parse --format rss|atom|jsonfeed', () => {
   it('gives 35 valid RSS 2.0 items for the seed, each the paper, its abstract, date and stable id', async () => {
-    const result = await run(['parse', SEED_1, '--format', 'rss'])
+    const result = await runCli(['parse', SEED_1, '--format', 'rss'])
     expect(result.code).toBe(0)
     const items = checkRss(result.stdout)
     expect(items).toHaveLength(35)
@@ -130,7 +130,7 @@ describe('parse --format rss|atom|jsonfeed', () => {
   })
 
   it('gives 35 valid Atom 1.0 entries for the seed', async () => {
-    const result = await run(['parse', SEED_1, '--format', 'atom'])
+    const result = await runCli(['parse', SEED_1, '--format', 'atom'])
     expect(result.code).toBe(0)
     const entries = checkAtom(result.stdout)
     expect(entries).toHaveLength(35)
@@ -140,7 +140,7 @@ describe('parse --format rss|atom|jsonfeed', () => {
   })
 
   it('gives 35 valid JSON Feed 1.1 items for the seed', async () => {
-    const result = await run(['parse', SEED_1, '--format', 'jsonfeed'])
+    const result = await runCli(['parse', SEED_1, '--format', 'jsonfeed'])
     expect(result.code).toBe(0)
     const items = checkJsonFeed(result.stdout)
     expect(items).toHaveLength(35)
@@ -151,12 +151,12 @@ describe('parse --format rss|atom|jsonfeed', () => {
 
   it("links each item to the paper's page when its arXiv id is known", async () => {
     const pages = withIds.papers.map((paper) => `https://huggingface.co/papers/${paper.arxivId}`)
-    const rss = checkRss((await run(['parse', '--format', 'rss'], { stdin: MARKDOWN })).stdout)
+    const rss = checkRss((await runCli(['parse', '--format', 'rss'], { stdin: MARKDOWN })).stdout)
     expect(rss.map((item) => item.link)).toEqual(pages)
     expect(rss.map((item) => item.guid?.value)).toEqual(pages)
-    const atom = checkAtom((await run(['parse', '--format', 'atom', '--year', '2025'], { stdin: MARKDOWN })).stdout)
+    const atom = checkAtom((await runCli(['parse', '--format', 'atom', '--year', '2025'], { stdin: MARKDOWN })).stdout)
     expect(atom.map((entry) => entry.links?.[0]?.href)).toEqual(pages)
-    const json = checkJsonFeed((await run(['parse', '--format', 'jsonfeed'], { stdin: MARKDOWN })).stdout)
+    const json = checkJsonFeed((await runCli(['parse', '--format', 'jsonfeed'], { stdin: MARKDOWN })).stdout)
     expect(json.map((item) => item.url)).toEqual(pages)
   })
 
@@ -173,7 +173,7 @@ describe('parse --format rss|atom|jsonfeed', () => {
       ],
     }
     for (const format of ['rss', 'atom', 'jsonfeed']) {
-      const result = await run(['parse', '--format', format], { stdin: stringifyDigest(nasty) })
+      const result = await runCli(['parse', '--format', format], { stdin: stringifyDigest(nasty) })
       const items =
         format === 'rss'
           ? checkRss(result.stdout)
@@ -187,21 +187,21 @@ describe('parse --format rss|atom|jsonfeed', () => {
   })
 
   it('gives a valid empty feed for an input without papers', async () => {
-    expect(checkRss((await run(['parse', '--format', 'rss'])).stdout)).toHaveLength(0)
-    expect(checkAtom((await run(['parse', '--format', 'atom'])).stdout)).toHaveLength(0)
-    expect(checkJsonFeed((await run(['parse', '--format', 'jsonfeed'])).stdout)).toHaveLength(0)
+    expect(checkRss((await runCli(['parse', '--format', 'rss'])).stdout)).toHaveLength(0)
+    expect(checkAtom((await runCli(['parse', '--format', 'atom'])).stdout)).toHaveLength(0)
+    expect(checkJsonFeed((await runCli(['parse', '--format', 'jsonfeed'])).stdout)).toHaveLength(0)
   })
 })
 
 describe('merge --format rss|atom|jsonfeed', () => {
   it('gives one valid feed of the 88 unique papers of the two seeds', async () => {
     for (const format of ['rss', 'atom', 'jsonfeed']) {
-      const result = await run(['merge', SEED_0, SEED_1, '--format', format])
+      const result = await runCli(['merge', SEED_0, SEED_1, '--format', format])
       expect(result.code, format).toBe(0)
       const check = format === 'rss' ? checkRss : format === 'atom' ? checkAtom : checkJsonFeed
       expect(check(result.stdout), format).toHaveLength(88)
     }
-    const atom = (await run(['merge', SEED_0, SEED_1, '--format', 'atom'])).stdout
+    const atom = (await runCli(['merge', SEED_0, SEED_1, '--format', 'atom'])).stdout
     expect(atom).toContain('<title type="text">Daily Papers, 2025-10-31 to 2025-12-12</title>')
     expect(atom).toContain('<updated>2025-12-12T00:00:00Z</updated>\n</feed>')
   })
