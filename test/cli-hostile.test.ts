@@ -7,6 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../src/cli/cli.js'
 import { counter, type CliInput, lines, runCli, sink, stdinOf } from './helpers/cli.js'
+import { defined } from './helpers/defined.js'
 import { HOSTILE, hostileBytes, manyRecordsChunks } from './helpers/hostile.js'
 
 // The command line answers every hostile input with exit 0 or 1 (errors
@@ -16,7 +17,9 @@ import { HOSTILE, hostileBytes, manyRecordsChunks } from './helpers/hostile.js'
 // size, which go through a format each, made once.
 
 const DIR = mkdtempSync(join(tmpdir(), 'papers-digest-hostile-'))
-afterAll(() => rmSync(DIR, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(DIR, { recursive: true, force: true })
+})
 
 const COMMANDS = [
   ['parse'],
@@ -51,7 +54,9 @@ describe.each(HOSTILE.filter(({ name }) => !COSTLY.includes(name)))(
   'the command line, on hostile input $name',
   (hostile) => {
     const file = join(DIR, `${hostile.name}.txt`)
-    beforeAll(() => writeFileSync(file, hostileBytes(hostile)))
+    beforeAll(() => {
+      writeFileSync(file, hostileBytes(hostile))
+    })
 
     it.each(COMMANDS.map((command) => [command.join(' '), command] as const))(
       `answers "%s ${hostile.name}" with exit 0 or 1, well-formed output and no stack trace`,
@@ -110,7 +115,7 @@ describe('the command line, on the large inputs whose output goes with their siz
   const TINY = join(DIR, 'tiny-records.txt')
   beforeAll(async () => {
     await pipeline(manyRecordsChunks(100_000), createWriteStream(RECORDS))
-    writeFileSync(TINY, hostileBytes(HOSTILE.find(({ name }) => name === 'tiny-records')!))
+    writeFileSync(TINY, hostileBytes(defined(HOSTILE.find(({ name }) => name === 'tiny-records'))))
   })
 
   /** The command with its output counted, not kept: hundreds of megabytes of it. */

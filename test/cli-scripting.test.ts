@@ -2,18 +2,19 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   type Digest,
   MergedDigestSchema,
   mergeDigests,
-  type Paper,
   parseDigest,
   safeParseDigest,
   stringifyDigest,
 } from '../src/index.js'
 import { CSV_COLUMNS, csvRow, lines, readCsv, readNdjson, runCli } from './helpers/cli.js'
+import { defined } from './helpers/defined.js'
 
 // The command line as scripts use it, in process: merge, the shapes of its
 // rows (digestDate, the CSV columns), -o, validate --quiet and --year, the
@@ -27,7 +28,9 @@ const STRAY = 'fixtures/damage/stray-line.txt'
 const read = (file: string) => readFileSync(join(ROOT, file))
 const digestOf = (file: string): Digest => parseDigest(read(file))
 const TMP = mkdtempSync(join(tmpdir(), 'papers-digest-scripting-'))
-afterAll(() => rmSync(TMP, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true })
+})
 
 describe('papers-digest merge', () => {
   const expected = mergeDigests([
@@ -58,7 +61,7 @@ describe('papers-digest merge', () => {
     const result = await runCli(['merge', SEED_0, SEED_1, '--format', 'csv'])
     expect(result.stdout.startsWith(`${CSV_COLUMNS}\r\n`)).toBe(true)
     expect(readCsv(result.stdout)).toEqual(
-      expected.papers.map((paper) => csvRow(paper.lastSeen.file!, paper.lastSeen.date, paper)),
+      expected.papers.map((paper) => csvRow(defined(paper.lastSeen.file), paper.lastSeen.date, paper)),
     )
   })
 
@@ -78,10 +81,10 @@ describe('the rows of parse: digestDate and the CSV columns (SPEC section 5)', (
     expect(rows).toEqual(
       [SEED_0, SEED_1].flatMap((file) => {
         const digest = digestOf(file)
-        return digest.papers.map((paper) => ({ file, digestDate: digest.date!.iso, ...paper }))
+        return digest.papers.map((paper) => ({ file, digestDate: defined(digest.date).iso, ...paper }))
       }),
     )
-    expect(Object.keys(rows[0]!).slice(0, 3)).toEqual(['file', 'digestDate', 'title'])
+    expect(Object.keys(defined(rows[0])).slice(0, 3)).toEqual(['file', 'digestDate', 'title'])
   })
 
   it("gives the digest date's text when its year is unknown (standard input, one pass), else null", async () => {
@@ -98,7 +101,9 @@ describe('the rows of parse: digestDate and the CSV columns (SPEC section 5)', (
     expect(result.stdout.startsWith(`${CSV_COLUMNS}\r\n`)).toBe(true)
     expect(result.stdout.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
     const digest = digestOf(SEED_1)
-    expect(readCsv(result.stdout)).toEqual(digest.papers.map((paper) => csvRow(SEED_1, digest.date!.iso, paper)))
+    expect(readCsv(result.stdout)).toEqual(
+      digest.papers.map((paper) => csvRow(SEED_1, defined(digest.date).iso, paper)),
+    )
   })
 })
 
@@ -167,7 +172,7 @@ describe('the year an input gives', () => {
       expect(result.stderr, format).not.toContain('unknown-year')
       const papers = format === 'json' ? (JSON.parse(result.stdout) as Digest).papers : readNdjson(result.stdout)
       expect(
-        papers.map((paper) => (paper as Paper).published?.iso),
+        papers.map((paper) => paper.published?.iso),
         format,
       ).toEqual(expected.papers.map((paper) => paper.published?.iso))
     }
@@ -186,7 +191,7 @@ describe('the year an input gives', () => {
     expect(rows.every((row) => row.digestDate === '2023-12-12')).toBe(true)
     const inferred = rows.map((row) => row.published).filter((date) => date?.yearInferred)
     expect(inferred.length).toBeGreaterThan(0)
-    expect(inferred.every((date) => date!.year === 2023)).toBe(true)
+    expect(inferred.every((date) => date?.year === 2023)).toBe(true)
   })
 })
 
@@ -207,7 +212,7 @@ describe('colour', () => {
     expect((await runCli(['validate', STRAY, '--format', 'json'], { tty: true })).stdout).not.toContain('\u001b[')
     // Without colour, the lines are exactly those a script reads.
     const plain = lines((await runCli(['validate', STRAY])).stdout)
-    const stripped = lines(onTerminal.stdout.replace(/\u001b\[[0-9;]*m/g, ''))
+    const stripped = lines(stripVTControlCharacters(onTerminal.stdout))
     expect(stripped).toEqual(plain)
   })
 
@@ -266,23 +271,24 @@ describe('the bin', () => {
     const seen = new Map<string, Set<string>>()
     const visit = (file: string) => {
       if (seen.has(file)) return
-      seen.set(file, new Set())
+      const imported = new Set<string>()
+      seen.set(file, imported)
       const source = readFileSync(join(DIST, file), 'utf8')
       const specifiers = [
-        ...[...source.matchAll(IMPORT)].map((match) => ({ names: match[1] ?? '', path: match[2]! })),
-        ...[...source.matchAll(/import\(["']([^"']+)["']\)/g)].map((match) => ({ names: '', path: match[1]! })),
+        ...[...source.matchAll(IMPORT)].map((match) => ({ names: match[1] ?? '', path: defined(match[2]) })),
+        ...[...source.matchAll(/import\(["']([^"']+)["']\)/g)].map((match) => ({ names: '', path: defined(match[1]) })),
       ]
       for (const { names, path } of specifiers) {
         if (!path.startsWith('.')) {
-          seen.get(file)!.add(path)
+          imported.add(path)
           continue
         }
         const target = posix.join(posix.dirname(file), path)
         for (const name of names
           .split(',')
-          .map((part) => part.trim().split(/\s+as\s+/)[0]!)
+          .map((part) => defined(part.trim().split(/\s+as\s+/)[0]))
           .filter(Boolean))
-          seen.get(file)!.add(`${target}#${name}`)
+          imported.add(`${target}#${name}`)
         visit(target)
       }
     }

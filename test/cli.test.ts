@@ -26,6 +26,7 @@ import {
   sink,
   stdinOf,
 } from './helpers/cli.js'
+import { defined } from './helpers/defined.js'
 import { byteLength, wellFormedOfSize } from './helpers/hostile.js'
 
 // The command line in process: cli(argv, io) over in-memory streams, for
@@ -52,7 +53,9 @@ const recovered = (file: string): Digest => {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 const TMP = mkdtempSync(join(tmpdir(), 'papers-digest-cli-'))
-afterAll(() => rmSync(TMP, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true })
+})
 
 const DIAGNOSTIC = /^(.+):(\d+):(\d+): (error|warning): (.+) \(([a-z]+(?:-[a-z]+)*)\)$/
 
@@ -99,10 +102,10 @@ describe('papers-digest parse', () => {
   it('quotes CSV fields that hold quotes, commas or line breaks', async () => {
     const digest = digestOf(SEED_1)
     const title = 'Quotes "like this", commas, and more'
-    const text = stringifyDigest({ ...digest, papers: [{ ...digest.papers[0]!, title }] })
+    const text = stringifyDigest({ ...digest, papers: [{ ...defined(digest.papers[0]), title }] })
     const result = await runCli(['parse', '--format', 'csv'], { stdin: text })
     expect(result.stdout).toContain(`,"Quotes ""like this"", commas, and more",`)
-    expect(readCsv(result.stdout)[0]!.title).toBe(title)
+    expect(defined(readCsv(result.stdout)[0]).title).toBe(title)
   })
 
   it('gives the same papers in every format on a file, years inferred included', async () => {
@@ -181,16 +184,14 @@ describe('papers-digest parse', () => {
     // The digest's own date has no year either: the rows name it as written.
     expect(papers.every((paper) => paper.digestDate === 'Dec 12')).toBe(true)
     expect(yearless(papers).length).toBeGreaterThan(5)
-    expect(yearless(papers).every((paper) => paper.published!.year === null && paper.published!.iso === null)).toBe(
-      true,
-    )
+    expect(yearless(papers).every((paper) => paper.published?.year === null && paper.published.iso === null)).toBe(true)
     expect(without.stderr).toMatch(/^<stdin>:\d+:\d+: warning: .*--year.* \(unknown-year\)$/m)
 
     const withYear = await runCli(['parse', '--format', 'ndjson', '--year', '2023'], { stdin: read(SEED_1) })
     expect(withYear.code).toBe(0)
     expect(readNdjson(withYear.stdout)).toEqual(rowsOf('<stdin>', parseDigest(read(SEED_1), { year: 2023 })))
     expect(readNdjson(withYear.stdout).every((paper) => paper.digestDate === '2023-12-12')).toBe(true)
-    expect(yearless(readNdjson(withYear.stdout)).every((paper) => paper.published!.iso!.startsWith('2023-'))).toBe(true)
+    expect(yearless(readNdjson(withYear.stdout)).every((paper) => paper.published?.iso?.startsWith('2023-'))).toBe(true)
     expect(withYear.stderr).not.toContain('unknown-year')
   })
 
@@ -252,7 +253,7 @@ describe('papers-digest parse', () => {
     writeFileSync(file, clean)
     const expected = parseDigest(clean, { strict: true })
     // One pass over standard input cannot infer the year: it takes --year (the one json infers).
-    const year = String(expected.date!.year)
+    const year = String(defined(expected.date).year)
     for (const [args, input] of [
       [['parse', file], undefined],
       [['parse', '--year', year], clean],
@@ -356,7 +357,9 @@ describe('papers-digest validate', () => {
     expect(lines(strict.stdout).at(-1)).toBe('2 files, 98 papers, 0 errors, 2 warnings')
     const damaged = await runCli(['validate', STRAY])
     expect(damaged.code).toBe(1)
-    expect(lines(damaged.stdout).at(-1)).toBe(`1 files, ${recovered(STRAY).papers.length} papers, 2 errors, 1 warnings`)
+    expect(lines(damaged.stdout).at(-1)).toBe(
+      `1 files, ${String(recovered(STRAY).papers.length)} papers, 2 errors, 1 warnings`,
+    )
   })
 
   it('gives a file and the same bytes on standard input the same report', async () => {

@@ -105,7 +105,7 @@ export const CSV_COLUMNS =
 
 /** The records of `--format csv`, by column, as a CSV reader reads them. */
 export const readCsv = (text: string): Record<string, string>[] =>
-  parseCsv(text, { columns: true }) as Record<string, string>[]
+  parseCsv<Record<string, string>>(text, { columns: true })
 
 const cell = (value: string | number | null): string => (value === null ? '' : String(value))
 
