@@ -84,16 +84,17 @@ interface Entry {
  *   `DigestSchema`), or an option is wrong.
  */
 export function mergeDigests(digests: Iterable<MergeInput>, options?: MergeOptions | null): MergedDigest {
-  const order = options?.order ?? 'given'
+  // Checked as given: a JavaScript caller may pass anything.
+  const order: unknown = options?.order ?? 'given'
   if (order !== 'given' && order !== 'date') {
     throw new TypeError(`papers-digest: options.order must be given or date, not ${String(order)}`)
   }
-  const inputs = [...digests].map((input, index) => {
+  const inputs = [...digests].map((input: unknown, index) => {
     const named = typeof input === 'object' && input !== null && !('papers' in input) && 'digest' in input
-    const file = named ? input.file : null
+    const file = named ? ('file' in input ? input.file : undefined) : null
     const digest = named ? input.digest : input
     if (!isDigest(digest) || (file !== null && typeof file !== 'string')) {
-      throw new TypeError(`papers-digest: digests[${index}] is not a Digest (nor { file, digest })`)
+      throw new TypeError(`papers-digest: digests[${String(index)}] is not a Digest (nor { file, digest })`)
     }
     return { file, digest, index }
   })
@@ -185,7 +186,7 @@ function normalizeTitle(title: string): string {
 
 function titleKey(paper: Paper): string {
   const date = paper.published
-  return `${date ? `${date.month}-${date.day}` : '-'} ${normalizeTitle(paper.title)}`
+  return `${date ? `${String(date.month)}-${String(date.day)}` : '-'} ${normalizeTitle(paper.title)}`
 }
 
 /** The entry among those of the same title and day that is the same paper: the same year where both know it, no other arXiv id. */
@@ -203,17 +204,14 @@ function sameTitle(entries: Entry[] | undefined, paper: Paper, arxiv: string | n
 /** The newer paper's fields, each that it does not show taken from the older. */
 function newest(older: MergedPaper, newer: Paper): Paper {
   const paper = copyPaper(newer)
-  const keep = <K extends keyof Paper>(key: K): void => {
-    if (paper[key] === null) paper[key] = older[key]
-  }
-  keep('authorCount')
-  keep('organization')
-  keep('upvotes')
-  keep('comments')
-  keep('submittedBy')
-  keep('arxivId')
-  keep('githubRepo')
-  keep('githubStars')
+  paper.authorCount ??= older.authorCount
+  paper.organization ??= older.organization
+  paper.upvotes ??= older.upvotes
+  paper.comments ??= older.comments
+  paper.submittedBy ??= older.submittedBy
+  paper.arxivId ??= older.arxivId
+  paper.githubRepo ??= older.githubRepo
+  paper.githubStars ??= older.githubStars
   if (paper.published === null || (paper.published.year === null && older.published?.year != null)) {
     paper.published = older.published && { ...older.published }
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parseDigest } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 
 // The built bin of package.json, run as a user runs it: only what a process
 // shows, its exit status and real pipes. Everything else about the command
@@ -15,7 +16,7 @@ const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as 
   version: string
   bin: Record<string, string>
 }
-const BIN = join(ROOT, PACKAGE.bin['papers-digest']!)
+const BIN = join(ROOT, defined(PACKAGE.bin['papers-digest'], 'the bin in package.json'))
 if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run npm run build first (npm test does)`)
 
 const SEED_0 = 'fixtures/seeds/000_b52436321a9b76b2.txt'
@@ -25,7 +26,9 @@ const read = (file: string) => readFileSync(join(ROOT, file))
 const lines = (text: string) => text.split('\n').filter((line) => line !== '')
 
 const TMP = mkdtempSync(join(tmpdir(), 'papers-digest-bin-'))
-afterAll(() => rmSync(TMP, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true })
+})
 
 /** The bin, its standard input a pipe holding `input` (empty if none). */
 function run(args: string[], input?: string | Uint8Array) {
@@ -69,8 +72,13 @@ describe('the papers-digest bin', () => {
   it('reads standard input through a pipe, bytes that are not UTF-8 included', () => {
     const piped = run(['parse', '--format', 'ndjson', '--year', '2023'], read(SEED_1))
     expect(piped.code).toBe(0)
+    // Each row: its file and the digest's date (with --year, ISO), then the paper.
     expect(lines(piped.stdout).map((line) => JSON.parse(line) as unknown)).toEqual(
-      parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({ file: '<stdin>', ...paper })),
+      parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({
+        file: '<stdin>',
+        digestDate: '2023-12-12',
+        ...paper,
+      })),
     )
     const random = run(['parse'], readFileSync(join(ROOT, 'fixtures/hostile/random.bin')))
     expect(random.code).toBe(1)

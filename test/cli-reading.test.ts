@@ -14,14 +14,17 @@ import {
   safeParseDigest,
 } from '../src/index.js'
 import { readFixture } from './helpers/fixtures.js'
-import { lines, run } from './helpers/cli-run.js'
+import { lines, runCli, stdinOf } from './helpers/cli.js'
+import { defined } from './helpers/defined.js'
 
 // How the command line reads and writes fast, checked for giving exactly what
 // the plain way gives: its own decoding of the input, the ndjson rows written
 // field by field, long inputs streamed (json included) in one read.
 
 const TMP = mkdtempSync(join(tmpdir(), 'papers-digest-reading-'))
-afterAll(() => rmSync(TMP, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true })
+})
 const SEED = readFixture('seeds', '001_f604c4867d4d0d65')
 const encode = (text: string) => new TextEncoder().encode(text)
 
@@ -33,9 +36,8 @@ async function stream(chunks: AsyncIterable<string | Uint8Array> | Iterable<stri
   return { papers, messages: messages.sort((a, b) => a.line - b.line || a.column - b.column) }
 }
 
-async function* bytesOf(pieces: Uint8Array[]) {
-  yield* pieces
-}
+/** The pieces as the command reads an input: a stream of byte chunks. */
+const bytesOf = (pieces: Uint8Array[]) => stdinOf(pieces)
 
 describe('the command line decoding its input itself', () => {
   it('gives the parser what its own decoding gives, wherever the bytes are cut and whatever they hold', async () => {
@@ -86,7 +88,7 @@ describe('the ndjson rows, written field by field', () => {
     })
     fc.assert(
       fc.property(text, text, fc.array(text, { maxLength: 2 }), fc.option(text), (title, abstract, links, date) => {
-        const paper: Paper = { ...base[0]!, title, abstract, links, organization: date }
+        const paper: Paper = { ...defined(base[0]), title, abstract, links, organization: date }
         expect(paperRow('f', date, paper)).toBe(ndjsonRow('f', date, paper))
       }),
       { numRuns: 500, seed: 20261123 },
@@ -118,7 +120,7 @@ describe('an input over the batch limit', () => {
   })
 
   it('prints the JSON of the whole digest, paper by paper, as parseDigest gives it (no size limit)', async () => {
-    const result = await run(['parse', file])
+    const result = await runCli(['parse', file])
     expect(result.code).toBe(1)
     expect(result.stdout).toBe(`${JSON.stringify(digest, null, 2)}\n`)
     const diagnostics = lines(result.stderr)
@@ -126,17 +128,18 @@ describe('an input over the batch limit', () => {
   })
 
   it('prints the same rows in ndjson, byte for byte, and validate gives the same report as the batch', async () => {
-    const ndjson = await run(['parse', file, '--format', 'ndjson'])
-    const date = digest.date!.iso
+    const count = (severity: Diagnostic['severity']) => batch.messages.filter((m) => m.severity === severity).length
+    const ndjson = await runCli(['parse', file, '--format', 'ndjson'])
+    const date = defined(digest.date, 'the digest date').iso
     expect(ndjson.stdout).toBe(digest.papers.map((paper) => ndjsonRow(file, date, paper)).join(''))
-    const validate = await run(['validate', file])
+    const validate = await runCli(['validate', file])
     expect(lines(validate.stdout).at(-1)).toBe(
-      `1 files, ${digest.papers.length} papers, ${batch.messages.filter((m) => m.severity === 'error').length} errors, ${batch.messages.filter((m) => m.severity === 'warning').length} warnings`,
+      `1 files, ${String(digest.papers.length)} papers, ${String(count('error'))} errors, ${String(count('warning'))} warnings`,
     )
     // Standard input streams past the limit, and cannot look ahead for the year: with --year, the same.
-    const year = String(digest.date!.year)
-    const named = await run(['validate', file, '--year', year])
-    const piped = await run(['validate', '--year', year], { stdin: bytes })
+    const year = String(defined(digest.date, 'the digest date').year)
+    const named = await runCli(['validate', file, '--year', year])
+    const piped = await runCli(['validate', '--year', year], { stdin: bytes })
     expect(piped.stdout).toBe(named.stdout.replaceAll(`${file}:`, '<stdin>:'))
   })
 })

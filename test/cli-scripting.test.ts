@@ -2,19 +2,19 @@ import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, posix } from 'node:path'
+import { stripVTControlCharacters } from 'node:util'
 import { fileURLToPath } from 'node:url'
-import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, describe, expect, it } from 'vitest'
 import {
   type Digest,
   MergedDigestSchema,
   mergeDigests,
-  type Paper,
   parseDigest,
   safeParseDigest,
   stringifyDigest,
 } from '../src/index.js'
-import { lines, run } from './helpers/cli-run.js'
+import { CSV_COLUMNS, csvRow, lines, readCsv, readNdjson, runCli } from './helpers/cli.js'
+import { defined } from './helpers/defined.js'
 
 // The command line as scripts use it, in process: merge, the shapes of its
 // rows (digestDate, the CSV columns), -o, validate --quiet and --year, the
@@ -28,34 +28,9 @@ const STRAY = 'fixtures/damage/stray-line.txt'
 const read = (file: string) => readFileSync(join(ROOT, file))
 const digestOf = (file: string): Digest => parseDigest(read(file))
 const TMP = mkdtempSync(join(tmpdir(), 'papers-digest-scripting-'))
-afterAll(() => rmSync(TMP, { recursive: true, force: true }))
-
-const COLUMNS =
-  'file,digestDate,line,arxivId,title,authorCount,organization,published,upvotes,comments,submittedBy,githubRepo,githubStars,links,abstract'
-const readCsv = (text: string) => parseCsv(text, { columns: true }) as Record<string, string>[]
-const readNdjson = (text: string) => lines(text).map((line) => JSON.parse(line) as Record<string, unknown>)
-const cell = (value: string | number | null) => (value === null ? '' : String(value))
-
-/** The CSV row of a paper, as a CSV reader reads it back. */
-function csvRow(file: string, digestDate: string | null, paper: Paper): Record<string, string> {
-  return {
-    file,
-    digestDate: cell(digestDate),
-    line: String(paper.line),
-    arxivId: cell(paper.arxivId),
-    title: paper.title,
-    authorCount: cell(paper.authorCount),
-    organization: cell(paper.organization),
-    published: paper.published ? (paper.published.iso ?? paper.published.text) : '',
-    upvotes: cell(paper.upvotes),
-    comments: cell(paper.comments),
-    submittedBy: cell(paper.submittedBy),
-    githubRepo: cell(paper.githubRepo),
-    githubStars: cell(paper.githubStars),
-    links: paper.links.join(' '),
-    abstract: paper.abstract,
-  }
-}
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true })
+})
 
 describe('papers-digest merge', () => {
   const expected = mergeDigests([
@@ -64,7 +39,7 @@ describe('papers-digest merge', () => {
   ])
 
   it('prints the merged digest of the two seeds as JSON: 88 papers, valid against MergedDigestSchema', async () => {
-    const result = await run(['merge', SEED_0, SEED_1])
+    const result = await runCli(['merge', SEED_0, SEED_1])
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`)
     const merged = MergedDigestSchema.parse(JSON.parse(result.stdout))
@@ -73,7 +48,7 @@ describe('papers-digest merge', () => {
   })
 
   it('prints 88 ndjson rows, each with its file and digestDate (of the last digest it was seen in)', async () => {
-    const result = await run(['merge', SEED_0, SEED_1, '--format', 'ndjson'])
+    const result = await runCli(['merge', SEED_0, SEED_1, '--format', 'ndjson'])
     const rows = readNdjson(result.stdout)
     expect(rows).toHaveLength(88)
     expect(rows).toEqual(
@@ -83,17 +58,17 @@ describe('papers-digest merge', () => {
   })
 
   it('prints 88 CSV rows in the columns of parse', async () => {
-    const result = await run(['merge', SEED_0, SEED_1, '--format', 'csv'])
-    expect(result.stdout.startsWith(`${COLUMNS}\r\n`)).toBe(true)
+    const result = await runCli(['merge', SEED_0, SEED_1, '--format', 'csv'])
+    expect(result.stdout.startsWith(`${CSV_COLUMNS}\r\n`)).toBe(true)
     expect(readCsv(result.stdout)).toEqual(
-      expected.papers.map((paper) => csvRow(paper.lastSeen.file!, paper.lastSeen.date, paper)),
+      expected.papers.map((paper) => csvRow(defined(paper.lastSeen.file), paper.lastSeen.date, paper)),
     )
   })
 
   it('reads standard input as it reads a file, and exits 1 when an input has errors', async () => {
-    const result = await run(['merge', SEED_0, '-', '--format', 'ndjson'], { stdin: read(SEED_1) })
+    const result = await runCli(['merge', SEED_0, '-', '--format', 'ndjson'], { stdin: read(SEED_1) })
     expect(readNdjson(result.stdout)).toHaveLength(88)
-    const damaged = await run(['merge', STRAY, SEED_1, '--format', 'ndjson'])
+    const damaged = await runCli(['merge', STRAY, SEED_1, '--format', 'ndjson'])
     expect(damaged.code).toBe(1)
     expect(readNdjson(damaged.stdout).length).toBeGreaterThan(35)
   })
@@ -101,32 +76,34 @@ describe('papers-digest merge', () => {
 
 describe('the rows of parse: digestDate and the CSV columns (SPEC section 5)', () => {
   it('gives each ndjson row its file and digestDate, then the paper', async () => {
-    const result = await run(['parse', SEED_0, SEED_1, '--format', 'ndjson'])
+    const result = await runCli(['parse', SEED_0, SEED_1, '--format', 'ndjson'])
     const rows = readNdjson(result.stdout)
     expect(rows).toEqual(
       [SEED_0, SEED_1].flatMap((file) => {
         const digest = digestOf(file)
-        return digest.papers.map((paper) => ({ file, digestDate: digest.date!.iso, ...paper }))
+        return digest.papers.map((paper) => ({ file, digestDate: defined(digest.date).iso, ...paper }))
       }),
     )
-    expect(Object.keys(rows[0]!).slice(0, 3)).toEqual(['file', 'digestDate', 'title'])
+    expect(Object.keys(defined(rows[0])).slice(0, 3)).toEqual(['file', 'digestDate', 'title'])
   })
 
   it("gives the digest date's text when its year is unknown (standard input, one pass), else null", async () => {
-    const piped = readNdjson((await run(['parse', '--format', 'ndjson'], { stdin: read(SEED_1) })).stdout)
+    const piped = readNdjson((await runCli(['parse', '--format', 'ndjson'], { stdin: read(SEED_1) })).stdout)
     expect(piped.every((row) => row.digestDate === 'Dec 12' && row.file === '<stdin>')).toBe(true)
     const headless = stringifyDigest({ ...digestOf(SEED_1), title: null, date: null })
-    const none = readNdjson((await run(['parse', '--format', 'ndjson'], { stdin: headless })).stdout)
+    const none = readNdjson((await runCli(['parse', '--format', 'ndjson'], { stdin: headless })).stdout)
     expect(none.length).toBeGreaterThan(0)
     expect(none.every((row) => row.digestDate === null)).toBe(true)
   })
 
   it('prints the CSV columns of SPEC section 5, RFC 4180, which a CSV reader reads back', async () => {
-    const result = await run(['parse', SEED_1, '--format', 'csv'])
-    expect(result.stdout.startsWith(`${COLUMNS}\r\n`)).toBe(true)
+    const result = await runCli(['parse', SEED_1, '--format', 'csv'])
+    expect(result.stdout.startsWith(`${CSV_COLUMNS}\r\n`)).toBe(true)
     expect(result.stdout.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
     const digest = digestOf(SEED_1)
-    expect(readCsv(result.stdout)).toEqual(digest.papers.map((paper) => csvRow(SEED_1, digest.date!.iso, paper)))
+    expect(readCsv(result.stdout)).toEqual(
+      digest.papers.map((paper) => csvRow(SEED_1, defined(digest.date).iso, paper)),
+    )
   })
 })
 
@@ -139,11 +116,11 @@ describe('-o FILE', () => {
       ['parse', 'atom'],
     ] as const) {
       const file = join(TMP, `out.${format}`)
-      const result = await run([command, SEED_0, SEED_1, '--format', format, '-o', file])
+      const result = await runCli([command, SEED_0, SEED_1, '--format', format, '-o', file])
       expect(result.code).toBe(0)
       expect(result.stdout).toBe('')
       expect(lines(result.stderr)).toHaveLength(2)
-      const direct = await run([command, SEED_0, SEED_1, '--format', format])
+      const direct = await runCli([command, SEED_0, SEED_1, '--format', format])
       expect(readFileSync(file, 'utf8')).toBe(direct.stdout)
     }
   })
@@ -151,35 +128,35 @@ describe('-o FILE', () => {
   it('leaves the file as it was when --strict prints nothing, and exits 2 when it cannot be written', async () => {
     const file = join(TMP, 'kept.json')
     writeFileSync(file, 'before')
-    const strict = await run(['parse', SEED_1, '--strict', '--output', file])
+    const strict = await runCli(['parse', SEED_1, '--strict', '--output', file])
     expect(strict.code).toBe(1)
     expect(readFileSync(file, 'utf8')).toBe('before')
-    const missing = await run(['parse', SEED_1, '-o', join(TMP, 'no/such/dir/out.json')])
+    const missing = await runCli(['parse', SEED_1, '-o', join(TMP, 'no/such/dir/out.json')])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toMatch(/^papers-digest: cannot write to .*out\.json: no such file or directory\n$/)
-    expect((await run(['validate', SEED_1, '-o', file])).stderr).toMatch(/validate takes no -o option/)
+    expect((await runCli(['validate', SEED_1, '-o', file])).stderr).toMatch(/validate takes no -o option/)
   })
 })
 
 describe('validate --quiet and --year', () => {
   it('--quiet prints the errors and the summary only', async () => {
-    const quiet = await run(['validate', '--quiet', SEED_0, STRAY])
+    const quiet = await runCli(['validate', '--quiet', SEED_0, STRAY])
     expect(quiet.code).toBe(1)
     const output = lines(quiet.stdout)
     expect(output.filter((line) => line.includes(': warning: '))).toEqual([])
     expect(output.filter((line) => line.includes(': error: '))).toHaveLength(2)
     expect(output.at(-1)).toMatch(/^2 files, \d+ papers, 2 errors, 2 warnings$/)
-    const clean = await run(['validate', '-q', SEED_0, SEED_1])
+    const clean = await runCli(['validate', '-q', SEED_0, SEED_1])
     expect(clean).toEqual({ code: 0, stdout: '2 files, 98 papers, 0 errors, 2 warnings\n', stderr: '' })
-    const json = JSON.parse((await run(['validate', '-q', '--format', 'json', SEED_0])).stdout) as {
+    const json = JSON.parse((await runCli(['validate', '-q', '--format', 'json', SEED_0])).stdout) as {
       files: Array<{ warnings: number; messages: unknown[] }>
     }
     expect(json.files[0]).toMatchObject({ warnings: 1, messages: [] })
   })
 
   it('--year gives the year of dates that write none', async () => {
-    expect((await run(['validate', UNKNOWN_YEAR])).stdout).toContain('(unknown-year)')
-    const given = await run(['validate', UNKNOWN_YEAR, '--year', '2024'])
+    expect((await runCli(['validate', UNKNOWN_YEAR])).stdout).toContain('(unknown-year)')
+    const given = await runCli(['validate', UNKNOWN_YEAR, '--year', '2024'])
     expect(given.stdout).not.toContain('(unknown-year)')
     expect(given.code).toBe(0)
   })
@@ -191,17 +168,17 @@ describe('the year an input gives', () => {
     copyFileSync(join(ROOT, UNKNOWN_YEAR), file)
     const expected = parseDigest(read(UNKNOWN_YEAR), { year: 2023 })
     for (const format of ['json', 'ndjson']) {
-      const result = await run(['parse', file, '--format', format])
+      const result = await runCli(['parse', file, '--format', format])
       expect(result.stderr, format).not.toContain('unknown-year')
       const papers = format === 'json' ? (JSON.parse(result.stdout) as Digest).papers : readNdjson(result.stdout)
       expect(
-        papers.map((paper) => (paper as Paper).published?.iso),
+        papers.map((paper) => paper.published?.iso),
         format,
       ).toEqual(expected.papers.map((paper) => paper.published?.iso))
     }
-    const over = JSON.parse((await run(['parse', file, '--year', '2021'])).stdout) as Digest
+    const over = JSON.parse((await runCli(['parse', file, '--year', '2021'])).stdout) as Digest
     expect(over.papers.find((paper) => paper.published?.yearInferred)?.published?.year).toBe(2021)
-    expect((await run(['validate', file])).stdout).not.toContain('unknown-year')
+    expect((await runCli(['validate', file])).stdout).not.toContain('unknown-year')
   })
 
   it("takes the year of the page's own date links (/papers/date/YYYY-MM-DD) on a file", async () => {
@@ -210,30 +187,32 @@ describe('the year an input gives', () => {
     markdown.splice(at + 1, 0, '', '[Previous](https://huggingface.co/papers/date/2023-12-11)')
     const file = join(TMP, 'linked.md')
     writeFileSync(file, markdown.join('\n'))
-    const rows = readNdjson((await run(['parse', file, '--format', 'ndjson'])).stdout)
+    const rows = readNdjson((await runCli(['parse', file, '--format', 'ndjson'])).stdout)
     expect(rows.every((row) => row.digestDate === '2023-12-12')).toBe(true)
-    const inferred = rows.map((row) => (row as unknown as Paper).published).filter((date) => date?.yearInferred)
+    const inferred = rows.map((row) => row.published).filter((date) => date?.yearInferred)
     expect(inferred.length).toBeGreaterThan(0)
-    expect(inferred.every((date) => date!.year === 2023)).toBe(true)
+    expect(inferred.every((date) => date?.year === 2023)).toBe(true)
   })
 })
 
 describe('colour', () => {
   const RED = '\u001b[31m'
   it('colours diagnostics on a terminal only, never with NO_COLOR, always with FORCE_COLOR', async () => {
-    const onTerminal = await run(['validate', STRAY], { tty: true })
+    const onTerminal = await runCli(['validate', STRAY], { tty: true })
     expect(onTerminal.stdout).toContain(`${RED}error:`)
-    expect((await run(['parse', STRAY], { tty: true })).stderr).toContain(RED)
-    expect((await run(['validate', STRAY])).stdout).not.toContain('\u001b[')
-    expect((await run(['validate', STRAY], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[')
-    expect((await run(['validate', STRAY], { env: { FORCE_COLOR: '1' } })).stdout).toContain(RED)
-    expect((await run(['validate', STRAY], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toContain('\u001b[')
+    expect((await runCli(['parse', STRAY], { tty: true })).stderr).toContain(RED)
+    expect((await runCli(['validate', STRAY])).stdout).not.toContain('\u001b[')
+    expect((await runCli(['validate', STRAY], { tty: true, env: { NO_COLOR: '1' } })).stdout).not.toContain('\u001b[')
+    expect((await runCli(['validate', STRAY], { env: { FORCE_COLOR: '1' } })).stdout).toContain(RED)
+    expect((await runCli(['validate', STRAY], { tty: true, env: { FORCE_COLOR: '0' } })).stdout).not.toContain(
+      '\u001b[',
+    )
     // Never the data, nor validate's JSON report.
-    expect((await run(['parse', STRAY, '--format', 'ndjson'], { tty: true })).stdout).not.toContain('\u001b[')
-    expect((await run(['validate', STRAY, '--format', 'json'], { tty: true })).stdout).not.toContain('\u001b[')
+    expect((await runCli(['parse', STRAY, '--format', 'ndjson'], { tty: true })).stdout).not.toContain('\u001b[')
+    expect((await runCli(['validate', STRAY, '--format', 'json'], { tty: true })).stdout).not.toContain('\u001b[')
     // Without colour, the lines are exactly those a script reads.
-    const plain = lines((await run(['validate', STRAY])).stdout)
-    const stripped = lines(onTerminal.stdout.replace(/\u001b\[[0-9;]*m/g, ''))
+    const plain = lines((await runCli(['validate', STRAY])).stdout)
+    const stripped = lines(stripVTControlCharacters(onTerminal.stdout))
     expect(stripped).toEqual(plain)
   })
 
@@ -254,17 +233,17 @@ describe('validate fails on input that holds no papers', () => {
   it('exits 1 on an empty file, with an error', async () => {
     const file = join(TMP, 'empty.txt')
     writeFileSync(file, '')
-    const result = await run(['validate', file])
+    const result = await runCli(['validate', file])
     expect(result.code).toBe(1)
     expect(lines(result.stdout).at(-1)).toMatch(/^1 files, 0 papers, [1-9]\d* errors, \d+ warnings$/)
     expect(result.stdout).toMatch(/: error: .*\((no-papers|binary-input)\)$/m)
-    expect((await run(['validate'], { stdin: '' })).code).toBe(1)
+    expect((await runCli(['validate'], { stdin: '' })).code).toBe(1)
   })
 
   it('exits 1 on a binary file', async () => {
     const zeros = join(TMP, 'zeros.bin')
     writeFileSync(zeros, Buffer.alloc(4096))
-    const nul = await run(['validate', zeros])
+    const nul = await runCli(['validate', zeros])
     expect(nul.code).toBe(1)
     expect(lines(nul.stdout).at(-1)).toMatch(/^1 files, 0 papers, [1-9]\d* errors, \d+ warnings$/)
     // Bytes of every value, as an image has.
@@ -272,13 +251,13 @@ describe('validate fails on input that holds no papers', () => {
     const bytes = Buffer.alloc(4096)
     for (let index = 0; index < bytes.length; index++) bytes[index] = (index * 7919) % 256
     writeFileSync(image, bytes)
-    const result = await run(['validate', image])
+    const result = await runCli(['validate', image])
     expect(result.code).toBe(1)
     expect(lines(result.stdout).at(-1)).toMatch(/^1 files, \d+ papers, [1-9]\d* errors, \d+ warnings$/)
   })
 
   it('still passes a digest that holds papers', async () => {
-    expect((await run(['validate', SEED_1])).code).toBe(0)
+    expect((await runCli(['validate', SEED_1])).code).toBe(0)
     const result = safeParseDigest(read(SEED_1))
     expect(result.success).toBe(true)
   })
@@ -292,23 +271,24 @@ describe('the bin', () => {
     const seen = new Map<string, Set<string>>()
     const visit = (file: string) => {
       if (seen.has(file)) return
-      seen.set(file, new Set())
+      const imported = new Set<string>()
+      seen.set(file, imported)
       const source = readFileSync(join(DIST, file), 'utf8')
       const specifiers = [
-        ...[...source.matchAll(IMPORT)].map((match) => ({ names: match[1] ?? '', path: match[2]! })),
-        ...[...source.matchAll(/import\(["']([^"']+)["']\)/g)].map((match) => ({ names: '', path: match[1]! })),
+        ...[...source.matchAll(IMPORT)].map((match) => ({ names: match[1] ?? '', path: defined(match[2]) })),
+        ...[...source.matchAll(/import\(["']([^"']+)["']\)/g)].map((match) => ({ names: '', path: defined(match[1]) })),
       ]
       for (const { names, path } of specifiers) {
         if (!path.startsWith('.')) {
-          seen.get(file)!.add(path)
+          imported.add(path)
           continue
         }
         const target = posix.join(posix.dirname(file), path)
         for (const name of names
           .split(',')
-          .map((part) => part.trim().split(/\s+as\s+/)[0]!)
+          .map((part) => defined(part.trim().split(/\s+as\s+/)[0]))
           .filter(Boolean))
-          seen.get(file)!.add(`${target}#${name}`)
+          imported.add(`${target}#${name}`)
         visit(target)
       }
     }

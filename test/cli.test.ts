@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
-import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cli } from '../src/cli/cli.js'
 import {
@@ -14,7 +13,21 @@ import {
   safeParseDigest,
   stringifyDigest,
 } from '../src/index.js'
-import { type CliInput, type CliRun, runCli, sink, stdinOf } from './helpers/cli.js'
+import {
+  type CliRun,
+  CSV_COLUMNS,
+  csvRow,
+  csvRowsOf,
+  lines,
+  readCsv,
+  readNdjson,
+  rowsOf,
+  runCli,
+  sink,
+  stdinOf,
+} from './helpers/cli.js'
+import { defined } from './helpers/defined.js'
+import { byteLength, wellFormedOfSize } from './helpers/hostile.js'
 
 // The command line in process: cli(argv, io) over in-memory streams, for
 // every command, format, option and exit code. What only a process shows (the
@@ -40,12 +53,10 @@ const recovered = (file: string): Digest => {
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 
 const TMP = mkdtempSync(join(tmpdir(), 'papers-digest-cli-'))
-afterAll(() => rmSync(TMP, { recursive: true, force: true }))
+afterAll(() => {
+  rmSync(TMP, { recursive: true, force: true })
+})
 
-/** `papers-digest ...args`, with `input` on standard input (none: empty). */
-const run = (args: readonly string[], input?: CliInput): Promise<CliRun> => runCli(args, { stdin: input })
-
-const lines = (text: string) => text.split('\n').filter((line) => line !== '')
 const DIAGNOSTIC = /^(.+):(\d+):(\d+): (error|warning): (.+) \(([a-z]+(?:-[a-z]+)*)\)$/
 
 /** A usage or I/O failure: exit 2, one line on stderr, nothing on stdout, no stack trace. */
@@ -58,25 +69,9 @@ function expectUsageFailure(result: CliRun, says: RegExp) {
   expect(result.stderr).not.toMatch(/^\s+at /m)
 }
 
-/** The CSV record a paper should give, as a CSV reader reads it back. */
-function csvRow(file: string, paper: Paper): Record<string, string> {
-  return {
-    file,
-    line: String(paper.line),
-    title: paper.title,
-    authorCount: paper.authorCount === null ? '' : String(paper.authorCount),
-    published: paper.published?.iso ?? paper.published?.text ?? '',
-    upvotes: paper.upvotes === null ? '' : String(paper.upvotes),
-    links: paper.links.join(' '),
-    abstract: paper.abstract,
-  }
-}
-const readCsv = (text: string) => parseCsv(text, { columns: true }) as Record<string, string>[]
-const readNdjson = (text: string) => lines(text).map((line) => JSON.parse(line) as Paper & { file: string })
-
 describe('papers-digest parse', () => {
   it('prints the Digest as JSON (the default), as parseDigest gives it, with diagnostics on stderr', async () => {
-    const result = await run(['parse', SEED_1])
+    const result = await runCli(['parse', SEED_1])
     expect(result.code).toBe(0)
     expect(JSON.parse(result.stdout)).toEqual(digestOf(SEED_1))
     expect(result.stdout).toBe(`${JSON.stringify(digestOf(SEED_1), null, 2)}\n`)
@@ -85,42 +80,45 @@ describe('papers-digest parse', () => {
     ])
   })
 
-  it('prints one paper per line, with its file, as ndjson', async () => {
-    const result = await run(['parse', SEED_0, '--format', 'ndjson'])
+  it('prints one paper per line, with its file and digestDate, as ndjson', async () => {
+    const result = await runCli(['parse', SEED_0, '--format', 'ndjson'])
     expect(result.code).toBe(0)
-    expect(readNdjson(result.stdout)).toEqual(digestOf(SEED_0).papers.map((paper) => ({ file: SEED_0, ...paper })))
+    const rows = readNdjson(result.stdout)
+    expect(rows).toEqual(rowsOf(SEED_0, digestOf(SEED_0)))
+    expect(rows.every((row) => row.digestDate === '2025-10-31')).toBe(true)
     expect(lines(result.stderr)).toHaveLength(1)
   })
 
   it('prints RFC 4180 CSV that a CSV reader reads back to the papers', async () => {
-    const result = await run(['parse', '--format=csv', SEED_1])
+    const result = await runCli(['parse', '--format=csv', SEED_1])
     expect(result.code).toBe(0)
-    expect(result.stdout.startsWith('file,line,title,authorCount,published,upvotes,links,abstract\r\n')).toBe(true)
+    expect(result.stdout.startsWith(`${CSV_COLUMNS}\r\n`)).toBe(true)
     expect(result.stdout.endsWith('\r\n')).toBe(true)
     // Every line ends with CRLF: no bare LF outside quoted fields (the seeds have none inside).
     expect(result.stdout.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/)
-    expect(readCsv(result.stdout)).toEqual(digestOf(SEED_1).papers.map((paper) => csvRow(SEED_1, paper)))
+    expect(readCsv(result.stdout)).toEqual(csvRowsOf(SEED_1, digestOf(SEED_1)))
   })
 
   it('quotes CSV fields that hold quotes, commas or line breaks', async () => {
     const digest = digestOf(SEED_1)
     const title = 'Quotes "like this", commas, and more'
-    const text = stringifyDigest({ ...digest, papers: [{ ...digest.papers[0]!, title }] })
-    const result = await run(['parse', '--format', 'csv'], text)
+    const text = stringifyDigest({ ...digest, papers: [{ ...defined(digest.papers[0]), title }] })
+    const result = await runCli(['parse', '--format', 'csv'], { stdin: text })
     expect(result.stdout).toContain(`,"Quotes ""like this"", commas, and more",`)
-    expect(readCsv(result.stdout)[0]!.title).toBe(title)
+    expect(defined(readCsv(result.stdout)[0]).title).toBe(title)
   })
 
   it('gives the same papers in every format on a file, years inferred included', async () => {
     for (const file of [SEED_0, SEED_1, STRAY, UNKNOWN_YEAR]) {
-      const papers = recovered(file).papers
+      const digest = recovered(file)
+      const papers = digest.papers
       expect(papers.some((paper) => paper.published?.yearInferred)).toBe(file !== UNKNOWN_YEAR)
-      const json = await run(['parse', file])
-      const ndjson = await run(['parse', file, '--format', 'ndjson'])
-      const csv = await run(['parse', file, '--format', 'csv'])
+      const json = await runCli(['parse', file])
+      const ndjson = await runCli(['parse', file, '--format', 'ndjson'])
+      const csv = await runCli(['parse', file, '--format', 'csv'])
       expect((JSON.parse(json.stdout) as Digest).papers, file).toEqual(papers)
-      expect(readNdjson(ndjson.stdout), file).toEqual(papers.map((paper) => ({ file, ...paper })))
-      expect(readCsv(csv.stdout), file).toEqual(papers.map((paper) => csvRow(file, paper)))
+      expect(readNdjson(ndjson.stdout), file).toEqual(rowsOf(file, digest))
+      expect(readCsv(csv.stdout), file).toEqual(csvRowsOf(file, digest))
       // And the same diagnostics, in the same order.
       expect(ndjson.stderr, file).toBe(json.stderr)
       expect(csv.stderr, file).toBe(json.stderr)
@@ -128,7 +126,7 @@ describe('papers-digest parse', () => {
   })
 
   it('prints a JSON array of { file, digest } for several files, and rows of each in ndjson and csv', async () => {
-    const json = await run(['parse', SEED_0, SEED_1])
+    const json = await runCli(['parse', SEED_0, SEED_1])
     expect(json.code).toBe(0)
     expect(JSON.parse(json.stdout)).toEqual([
       { file: SEED_0, digest: digestOf(SEED_0) },
@@ -137,22 +135,22 @@ describe('papers-digest parse', () => {
     expect(json.stdout).toBe(`${JSON.stringify(JSON.parse(json.stdout), null, 2)}\n`)
     expect(lines(json.stderr).map((line) => line.split(':')[0])).toEqual([SEED_0, SEED_1])
 
-    const expected = [SEED_0, SEED_1].flatMap((file) => digestOf(file).papers.map((paper) => ({ file, ...paper })))
+    const expected = [SEED_0, SEED_1].flatMap((file) => rowsOf(file, digestOf(file)))
     expect(expected).toHaveLength(98)
-    expect(readNdjson((await run(['parse', SEED_0, SEED_1, '--format', 'ndjson'])).stdout)).toEqual(expected)
-    expect(readCsv((await run(['parse', SEED_0, SEED_1, '--format', 'csv'])).stdout)).toEqual(
-      expected.map(({ file, ...paper }) => csvRow(file, paper)),
+    expect(readNdjson((await runCli(['parse', SEED_0, SEED_1, '--format', 'ndjson'])).stdout)).toEqual(expected)
+    expect(readCsv((await runCli(['parse', SEED_0, SEED_1, '--format', 'csv'])).stdout)).toEqual(
+      expected.map(({ file, digestDate, ...paper }) => csvRow(file, digestDate, paper)),
     )
   })
 
   it('reads standard input with no FILE or with -, named <stdin>', async () => {
     for (const args of [['parse'], ['parse', '-']]) {
-      const result = await run(args, read(SEED_1))
+      const result = await runCli(args, { stdin: read(SEED_1) })
       expect(result.code).toBe(0)
       expect(JSON.parse(result.stdout)).toEqual(digestOf(SEED_1))
       expect(result.stderr).toMatch(/^<stdin>:109:1: warning: .* \(missing-metadata\)\n$/)
     }
-    const mixed = await run(['parse', SEED_0, '-'], read(SEED_1))
+    const mixed = await runCli(['parse', SEED_0, '-'], { stdin: read(SEED_1) })
     expect(JSON.parse(mixed.stdout)).toEqual([
       { file: SEED_0, digest: digestOf(SEED_0) },
       { file: '<stdin>', digest: digestOf(SEED_1) },
@@ -179,33 +177,32 @@ describe('papers-digest parse', () => {
   it('streams standard input in one pass: year-less dates stay null without --year, and take --year', async () => {
     const yearless = (papers: Paper[]) =>
       papers.filter((paper) => paper.published && !/\d{4}/.test(paper.published.text))
-    const without = await run(['parse', '--format', 'ndjson'], read(SEED_1))
+    const without = await runCli(['parse', '--format', 'ndjson'], { stdin: read(SEED_1) })
     expect(without.code).toBe(0)
     const papers = readNdjson(without.stdout)
     expect(papers.every((paper) => paper.file === '<stdin>')).toBe(true)
+    // The digest's own date has no year either: the rows name it as written.
+    expect(papers.every((paper) => paper.digestDate === 'Dec 12')).toBe(true)
     expect(yearless(papers).length).toBeGreaterThan(5)
-    expect(yearless(papers).every((paper) => paper.published!.year === null && paper.published!.iso === null)).toBe(
-      true,
-    )
+    expect(yearless(papers).every((paper) => paper.published?.year === null && paper.published.iso === null)).toBe(true)
     expect(without.stderr).toMatch(/^<stdin>:\d+:\d+: warning: .*--year.* \(unknown-year\)$/m)
 
-    const withYear = await run(['parse', '--format', 'ndjson', '--year', '2023'], read(SEED_1))
+    const withYear = await runCli(['parse', '--format', 'ndjson', '--year', '2023'], { stdin: read(SEED_1) })
     expect(withYear.code).toBe(0)
-    expect(readNdjson(withYear.stdout)).toEqual(
-      parseDigest(read(SEED_1), { year: 2023 }).papers.map((paper) => ({ file: '<stdin>', ...paper })),
-    )
-    expect(yearless(readNdjson(withYear.stdout)).every((paper) => paper.published!.iso!.startsWith('2023-'))).toBe(true)
+    expect(readNdjson(withYear.stdout)).toEqual(rowsOf('<stdin>', parseDigest(read(SEED_1), { year: 2023 })))
+    expect(readNdjson(withYear.stdout).every((paper) => paper.digestDate === '2023-12-12')).toBe(true)
+    expect(yearless(readNdjson(withYear.stdout)).every((paper) => paper.published?.iso?.startsWith('2023-'))).toBe(true)
     expect(withYear.stderr).not.toContain('unknown-year')
   })
 
   it('takes --year on a file, in every format', async () => {
     const expected = parseDigest(read(SEED_0), { year: 2019 })
-    expect(JSON.parse((await run(['parse', SEED_0, '--year', '2019'])).stdout)).toEqual(expected)
-    expect(readNdjson((await run(['parse', SEED_0, '--year=2019', '--format', 'ndjson'])).stdout)).toEqual(
-      expected.papers.map((paper) => ({ file: SEED_0, ...paper })),
+    expect(JSON.parse((await runCli(['parse', SEED_0, '--year', '2019'])).stdout)).toEqual(expected)
+    expect(readNdjson((await runCli(['parse', SEED_0, '--year=2019', '--format', 'ndjson'])).stdout)).toEqual(
+      rowsOf(SEED_0, expected),
     )
-    expect(readCsv((await run(['parse', SEED_0, '--year', '2019', '--format', 'csv'])).stdout)).toEqual(
-      expected.papers.map((paper) => csvRow(SEED_0, paper)),
+    expect(readCsv((await runCli(['parse', SEED_0, '--year', '2019', '--format', 'csv'])).stdout)).toEqual(
+      csvRowsOf(SEED_0, expected),
     )
   })
 
@@ -214,7 +211,7 @@ describe('papers-digest parse', () => {
     const at = text.indexOf('Adapting pre-trained')
     const bad = Buffer.concat([text.subarray(0, at), Buffer.from([0xff, 0xfe]), text.subarray(at)])
     for (const args of [['parse'], ['parse', '--format', 'ndjson'], ['parse', '--format', 'csv'], ['validate']]) {
-      const result = await run(args, bad)
+      const result = await runCli(args, { stdin: bad })
       expect(result.code, args.join(' ')).toBe(1)
       const output = args[0] === 'validate' ? result.stdout : result.stderr
       expect(output).toMatch(/^<stdin>:15:1: error: .* \(invalid-encoding\)$/m)
@@ -222,13 +219,13 @@ describe('papers-digest parse', () => {
   })
 
   it('still prints what it recovered when there are errors, and exits 1', async () => {
-    const result = await run(['parse', STRAY])
+    const result = await runCli(['parse', STRAY])
     expect(result.code).toBe(1)
     expect(JSON.parse(result.stdout)).toEqual(recovered(STRAY))
     expect(lines(result.stderr)).toHaveLength(3)
     expect(result.stderr).toMatch(new RegExp(`^${escape(STRAY)}:53:1: error: .* \\(unexpected-line\\)$`, 'm'))
     for (const format of ['ndjson', 'csv']) {
-      const streamed = await run(['parse', STRAY, '--format', format])
+      const streamed = await runCli(['parse', STRAY, '--format', format])
       expect(streamed.code).toBe(1)
       expect(streamed.stdout).not.toBe('')
     }
@@ -241,7 +238,7 @@ describe('papers-digest parse', () => {
         [['parse', SEED_0, SEED_1], undefined],
         [['parse'], read(SEED_1)],
       ] as const) {
-        const result = await run([...args, '--strict', '--format', format], input)
+        const result = await runCli([...args, '--strict', '--format', format], { stdin: input })
         expect(result.code, `${args.join(' ')} ${format}`).toBe(1)
         expect(result.stdout, `${args.join(' ')} ${format}`).toBe('')
         expect(result.stderr).toMatch(/\(missing-metadata\)\n$/)
@@ -256,33 +253,42 @@ describe('papers-digest parse', () => {
     writeFileSync(file, clean)
     const expected = parseDigest(clean, { strict: true })
     // One pass over standard input cannot infer the year: it takes --year (the one json infers).
-    const year = String(expected.date!.year)
+    const year = String(defined(expected.date).year)
     for (const [args, input] of [
       [['parse', file], undefined],
       [['parse', '--year', year], clean],
     ] as const) {
-      const json = await run([...args, '--strict'], input)
+      const json = await runCli([...args, '--strict'], { stdin: input })
       expect(json.code).toBe(0)
       expect(json.stderr).toBe('')
       expect(JSON.parse(json.stdout)).toEqual(expected)
       const name = input === undefined ? file : '<stdin>'
-      const ndjson = await run([...args, '--strict', '--format', 'ndjson'], input)
+      const ndjson = await runCli([...args, '--strict', '--format', 'ndjson'], { stdin: input })
       expect(ndjson.code).toBe(0)
-      expect(readNdjson(ndjson.stdout)).toEqual(expected.papers.map((paper) => ({ file: name, ...paper })))
-      const csv = await run([...args, '--strict', '--format', 'csv'], input)
+      expect(readNdjson(ndjson.stdout)).toEqual(rowsOf(name, expected))
+      const csv = await runCli([...args, '--strict', '--format', 'csv'], { stdin: input })
       expect(csv.code).toBe(0)
-      expect(readCsv(csv.stdout)).toEqual(expected.papers.map((paper) => csvRow(name, paper)))
+      expect(readCsv(csv.stdout)).toEqual(csvRowsOf(name, expected))
     }
     // Without it, year-less dates stay null: a warning, which --strict counts.
-    const yearless = await run(['parse', '--strict', '--format', 'ndjson'], clean)
+    const yearless = await runCli(['parse', '--strict', '--format', 'ndjson'], { stdin: clean })
     expect(yearless).toMatchObject({ code: 1, stdout: '' })
     expect(yearless.stderr).toMatch(/\(unknown-year\)\n$/)
   })
 
-  it('points to --format ndjson when an input is over the 4 MiB limit of json', async () => {
-    const result = await run(['parse'], Buffer.alloc(DEFAULT_MAX_BYTES + 10, 'a'))
-    expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^<stdin>:1:1: error: .*--format ndjson.* \(input-too-large\)\n$/)
+  it('prints the JSON of standard input over the 4 MiB batch limit too: no input-too-large, every paper', async () => {
+    // json has no size limit (SPEC section 5): past the batch limit it streams, and gives what the batch parser gives without one.
+    const text = wellFormedOfSize(DEFAULT_MAX_BYTES * 1.25)
+    expect(byteLength(text)).toBeGreaterThan(DEFAULT_MAX_BYTES)
+    // Standard input streamed in one pass cannot infer the year: --year gives it.
+    const result = await runCli(['parse', '--year', '2025'], { stdin: text })
+    const batch = safeParseDigest(text, { year: 2025, maxBytes: Infinity })
+    const expected = batch.success ? batch.data : batch.error.digest
+    expect(expected.papers.length).toBeGreaterThan(3000)
+    expect(result.code).toBe(batch.success ? 0 : 1)
+    expect(result.stderr).not.toContain('input-too-large')
+    expect(lines(result.stderr)).toHaveLength(batch.messages.length)
+    expect(result.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`)
   })
 
   it('stops quietly when the reader goes away (EPIPE, as with | head), and reads no further', async () => {
@@ -335,7 +341,7 @@ describe('papers-digest parse', () => {
 
 describe('papers-digest validate', () => {
   it('prints the diagnostics, then the summary line, to stdout, and exits 0 on warnings only', async () => {
-    const result = await run(['validate', SEED_0, SEED_1])
+    const result = await runCli(['validate', SEED_0, SEED_1])
     expect(result.code).toBe(0)
     expect(result.stderr).toBe('')
     const output = lines(result.stdout)
@@ -346,25 +352,27 @@ describe('papers-digest validate', () => {
   })
 
   it('exits 1 with --strict on warnings, and with errors', async () => {
-    const strict = await run(['validate', '--strict', SEED_0, SEED_1])
+    const strict = await runCli(['validate', '--strict', SEED_0, SEED_1])
     expect(strict.code).toBe(1)
     expect(lines(strict.stdout).at(-1)).toBe('2 files, 98 papers, 0 errors, 2 warnings')
-    const damaged = await run(['validate', STRAY])
+    const damaged = await runCli(['validate', STRAY])
     expect(damaged.code).toBe(1)
-    expect(lines(damaged.stdout).at(-1)).toBe(`1 files, ${recovered(STRAY).papers.length} papers, 2 errors, 1 warnings`)
+    expect(lines(damaged.stdout).at(-1)).toBe(
+      `1 files, ${String(recovered(STRAY).papers.length)} papers, 2 errors, 1 warnings`,
+    )
   })
 
   it('gives a file and the same bytes on standard input the same report', async () => {
     for (const file of [SEED_0, STRAY, UNKNOWN_YEAR]) {
-      const named = await run(['validate', file])
-      const piped = await run(['validate'], read(file))
+      const named = await runCli(['validate', file])
+      const piped = await runCli(['validate'], { stdin: read(file) })
       expect(piped.code).toBe(named.code)
       expect(piped.stdout).toBe(named.stdout.replaceAll(`${file}:`, '<stdin>:'))
     }
   })
 
   it('prints one JSON report with --format json', async () => {
-    const result = await run(['validate', '--format', 'json', SEED_0, STRAY])
+    const result = await runCli(['validate', '--format', 'json', SEED_0, STRAY])
     expect(result.code).toBe(1)
     const report = JSON.parse(result.stdout) as {
       files: { file: string; papers: number; errors: number; warnings: number; messages: unknown[] }[]
@@ -381,16 +389,16 @@ describe('papers-digest validate', () => {
   })
 
   it('prints the text report with --format text, as by default', async () => {
-    const text = await run(['validate', '--format', 'text', SEED_0, STRAY])
-    expect(text).toEqual(await run(['validate', SEED_0, STRAY]))
+    const text = await runCli(['validate', '--format', 'text', SEED_0, STRAY])
+    expect(text).toEqual(await runCli(['validate', SEED_0, STRAY]))
   })
 })
 
 describe('papers-digest: every diagnostic line has the same shape', () => {
   it('FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)', async () => {
     const output = [
-      (await run(['parse', STRAY, UNKNOWN_YEAR, NO_HEADER])).stderr,
-      (await run(['validate', STRAY])).stdout,
+      (await runCli(['parse', STRAY, UNKNOWN_YEAR, NO_HEADER])).stderr,
+      (await runCli(['validate', STRAY])).stdout,
     ]
     const diagnostics = output.flatMap(lines).filter((line) => !/^\d+ files/.test(line))
     expect(diagnostics.length).toBeGreaterThan(5)
@@ -401,15 +409,15 @@ describe('papers-digest: every diagnostic line has the same shape', () => {
 describe('papers-digest: usage, I/O and exit codes', () => {
   it('exits 2 with one line, no stack trace and no data, for a missing file or a directory', async () => {
     expectUsageFailure(
-      await run(['parse', 'missing.txt']),
+      await runCli(['parse', 'missing.txt']),
       /^papers-digest: cannot read missing\.txt: no such file or directory\n$/,
     )
     expectUsageFailure(
-      await run(['validate', FIXTURES]),
+      await runCli(['validate', FIXTURES]),
       new RegExp(`^papers-digest: cannot read ${escape(FIXTURES)}: is a directory\\n$`),
     )
     // Every input is checked before anything is printed.
-    const both = await run(['parse', SEED_0, 'missing.txt', '--format', 'ndjson'])
+    const both = await runCli(['parse', SEED_0, 'missing.txt', '--format', 'ndjson'])
     expect(both.code).toBe(2)
     expect(both.stdout).toBe('')
   })
@@ -417,7 +425,7 @@ describe('papers-digest: usage, I/O and exit codes', () => {
   it.skipIf(process.getuid?.() === 0)('exits 2 for an unreadable file', async () => {
     const file = join(TMP, 'unreadable.txt')
     writeFileSync(file, 'x', { mode: 0o000 })
-    expectUsageFailure(await run(['parse', file]), /cannot read .*unreadable\.txt: permission denied/)
+    expectUsageFailure(await runCli(['parse', file]), /cannot read .*unreadable\.txt: permission denied/)
   })
 
   it('exits 2 with one line and a hint for a usage mistake', async () => {
@@ -429,15 +437,22 @@ describe('papers-digest: usage, I/O and exit codes', () => {
       [['parse', '--year', '0', SEED_0], /--year must be a whole number/],
       [['parse', '--year', SEED_0], /--year must be a whole number/],
       [['parse', SEED_0, '--year'], /option --year needs a value/],
-      [['parse', '--format', 'xml', SEED_0], /unknown format 'xml' for parse/],
+      [
+        ['parse', '--format', 'xml', SEED_0],
+        /unknown format 'xml' for parse: use json, ndjson, csv, rss, atom, jsonfeed;/,
+      ],
+      [['merge', '--format', 'text', SEED_0], /unknown format 'text' for merge/],
       [['parse', '--strict=yes', SEED_0], /option --strict takes no value/],
       [['validate', '--format', 'csv', SEED_0], /unknown format 'csv' for validate/],
-      [['validate', '--year', '2020', SEED_0], /validate takes no --year option/],
+      // validate takes --year (SPEC section 5), but not the options of the other commands.
+      [['validate', '-o', join(TMP, 'out.json'), SEED_0], /validate takes no -o option/],
+      [['merge', '--strict', SEED_0], /merge takes no --strict option/],
+      [['parse', '--quiet', SEED_0], /parse takes no --quiet option/],
       [['parse', '-', '-'], /standard input \(-\) can be named only once/],
-      [['frobnicate', SEED_0], /unknown command 'frobnicate'/],
+      [['frobnicate', SEED_0], /unknown command 'frobnicate': use parse, merge or validate;/],
       [[], /missing command/],
     ] as const) {
-      const result = await run([...args])
+      const result = await runCli([...args])
       expectUsageFailure(result, says)
       expect(result.stderr).toMatch(hint)
     }
@@ -445,14 +460,14 @@ describe('papers-digest: usage, I/O and exit codes', () => {
 
   it('prints the usage with --help and -h, and the version with --version and -v', async () => {
     for (const flag of ['--help', '-h']) {
-      const result = await run([flag])
+      const result = await runCli([flag])
       expect(result.code).toBe(0)
       expect(result.stdout).toMatch(/^Usage: papers-digest <command>/)
       expect(result.stdout).toContain('papers-digest parse digest.txt')
       expect(result.stdout).toContain('--format')
     }
-    expect((await run(['parse', '--help'])).stdout).toMatch(/^Usage:/)
+    expect((await runCli(['parse', '--help'])).stdout).toMatch(/^Usage:/)
     for (const flag of ['--version', '-v'])
-      expect(await run([flag])).toEqual({ code: 0, stdout: `${PACKAGE.version}\n`, stderr: '' })
+      expect(await runCli([flag])).toEqual({ code: 0, stdout: `${PACKAGE.version}\n`, stderr: '' })
   })
 })

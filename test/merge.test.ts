@@ -10,6 +10,7 @@ import {
   parseDigest,
 } from '../src/index.js'
 import { isMergedDigest, isMergedPaper } from '../src/schema/validate.generated.js'
+import { defined } from './helpers/defined.js'
 import { readFixture } from './helpers/fixtures.js'
 
 const SEED_0 = parseDigest(readFixture('seeds', '000_b52436321a9b76b2'))
@@ -66,7 +67,7 @@ describe('mergeDigests', () => {
       expect(p.firstSeen).toEqual({ digest: 0, file: null, date: '2025-10-31' })
       expect(p.lastSeen).toEqual({ digest: 1, file: null, date: '2025-12-12' })
       // Its line is in the last digest it was seen in.
-      expect(SEED_1.papers.find((q) => q.title === p.title)!.line).toBe(p.line)
+      expect(defined(SEED_1.papers.find((q) => q.title === p.title)).line).toBe(p.line)
     }
     // In the order first seen: the first seed's papers, then the second's new ones.
     expect(merged.papers.slice(0, 63).map((p) => p.title)).toEqual(SEED_0.papers.map((p) => p.title))
@@ -76,7 +77,7 @@ describe('mergeDigests', () => {
   it('names the digests given as { file, digest }, and takes a mix of both shapes', () => {
     const merged = mergeDigests([{ file: 'a.txt', digest: SEED_0 }, SEED_1])
     expect(merged.digests.map((d) => d.file)).toEqual(['a.txt', null])
-    expect(merged.papers[0]!.firstSeen.file).toBe('a.txt')
+    expect(defined(merged.papers[0]).firstSeen.file).toBe('a.txt')
   })
 
   it('recognises a paper by its arXiv id (without version), else by its normalised title and date', () => {
@@ -93,7 +94,7 @@ describe('mergeDigests', () => {
       [1, 3, 3], // no date: not the same paper
       [1, 4, 4], // another arXiv id
     ])
-    expect(merged.papers[0]!.arxivId).toBe('2606.00683v2') // the newest that shows one
+    expect(defined(merged.papers[0]).arxivId).toBe('2606.00683v2') // the newest that shows one
   })
 
   it('matches a date without a year with the same day in a known year, not two different years', () => {
@@ -144,7 +145,7 @@ describe('mergeDigests', () => {
   it('leaves the digests given unchanged, and merges none into an empty digest', () => {
     const before = structuredClone([SEED_0, SEED_1])
     const merged = mergeDigests([SEED_0, SEED_1])
-    merged.papers[0]!.published!.year = 1
+    defined(defined(merged.papers[0]).published).year = 1
     expect([SEED_0, SEED_1]).toEqual(before)
     expect(mergeDigests([])).toEqual({ digests: [], papers: [] })
   })
@@ -173,7 +174,7 @@ describe('the generated validators of the merged shapes', () => {
   const merged = mergeDigests([SEED_0, SEED_1])
   const anything = fc.oneof(fc.constant(null), fc.string(), fc.integer({ min: -2, max: 3 }), fc.constant({}))
   it.each([
-    ['MergedPaper', isMergedPaper, MergedPaperSchema, merged.papers[70]!],
+    ['MergedPaper', isMergedPaper, MergedPaperSchema, defined(merged.papers[70])],
     ['MergedDigest', isMergedDigest, MergedDigestSchema, { ...merged, papers: merged.papers.slice(60, 70) }],
   ] as const)('accept exactly what %sSchema accepts', (_, predicate, schema, valid) => {
     fc.assert(
@@ -184,7 +185,7 @@ describe('the generated validators of the merged shapes', () => {
           : value
         const seen = nested % 3 === 0 ? (target.lastSeen as Record<string, unknown>) : target
         const keys = Object.keys(seen)
-        seen[keys[pick % keys.length]!] = replacement
+        seen[defined(keys[pick % keys.length])] = replacement
         expect(predicate(value)).toBe(schema.safeParse(value).success)
       }),
       { numRuns: 2000, seed: 20261123 },

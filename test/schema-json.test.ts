@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 import { parseDigest } from '../src/index.js'
 import { runCli } from './helpers/cli.js'
+import { defined } from './helpers/defined.js'
 import { fixtureNames, readFixture } from './helpers/fixtures.js'
 
 // papers-digest/schema.json is generated from DigestSchema at build time
@@ -24,12 +25,12 @@ describe('papers-digest/schema.json', () => {
   })
 
   it('rejects what DigestSchema rejects', () => {
-    const digest = JSON.parse(JSON.stringify(parseDigest(readFixture('seeds', SEEDS[1]!)))) as {
+    const digest = JSON.parse(JSON.stringify(parseDigest(readFixture('seeds', defined(SEEDS[1]))))) as {
       papers: Array<Record<string, unknown>>
     }
     const broken = (change: (paper: Record<string, unknown>) => void) => {
       const copy = structuredClone(digest)
-      change(copy.papers[0]!)
+      change(defined(copy.papers[0]))
       return validate(copy)
     }
     expect(broken(() => {})).toBe(true)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { type Digest, parseDigest, parseDigestStream } from '../src/index.js'
+import { defined } from './helpers/defined.js'
 import { readFixture } from './helpers/fixtures.js'
 
 const SEED = readFixture('seeds', '001_f604c4867d4d0d65')
@@ -28,12 +29,12 @@ describe('parseDigestStream: onHeader', () => {
     expect(seen).toHaveLength(36)
     const { papers: _, ...expected } = parseDigest(SEED, { year: 2025 })
     expect(header).toEqual(expected)
-    expect(header!.date!.iso).toBe('2025-12-12')
+    expect(defined(defined(header).date).iso).toBe('2025-12-12')
   })
 
   it('gives the date without a year when the stream is given none, as it does for papers', async () => {
     const { header } = await events(SEED)
-    expect(header!.date).toMatchObject({ text: 'Dec 12', year: null, iso: null })
+    expect(defined(header).date).toMatchObject({ text: 'Dec 12', year: null, iso: null })
   })
 
   it('reports it at the end when there is no paper, and an empty header when there is none', async () => {

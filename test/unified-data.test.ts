@@ -3,6 +3,7 @@ import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
 import { RULES, safeParseDigest } from '../src/index.js'
 import { digestParse, digestStringify } from '../src/unified.js'
+import { defined } from './helpers/defined.js'
 import { readFixture } from './helpers/fixtures.js'
 
 const DOCS = 'https://github.com/papers-digest/papers-digest/blob/main/docs/format.md#'
@@ -26,7 +27,7 @@ describe('papers-digest/unified: file.data and message urls', () => {
   it("links each message to its rule's anchor in docs/format.md", () => {
     const file = processor.processSync(readFixture('damage', 'stray-line'))
     expect(file.messages.length).toBeGreaterThan(1)
-    for (const message of file.messages) expect(message.url).toBe(`${DOCS}${message.ruleId}`)
+    for (const message of file.messages) expect(message.url).toBe(`${DOCS}${defined(message.ruleId, 'a rule id')}`)
   })
 
   it('has an anchor in docs/format.md for every rule', () => {

@@ -49,8 +49,9 @@ const ACCEPTS: Record<CommandName, readonly OptionName[]> = {
   validate: ['format', 'year', 'strict', 'quiet'],
 }
 
-const DATA_FORMATS: readonly DataFormat[] = ['json', 'ndjson', 'csv', 'rss', 'atom', 'jsonfeed']
-const FORMATS: Record<CommandName, readonly string[]> = {
+// Each command's formats, its default first.
+const DATA_FORMATS: readonly [DataFormat, ...DataFormat[]] = ['json', 'ndjson', 'csv', 'rss', 'atom', 'jsonfeed']
+const FORMATS: Record<CommandName, readonly [string, ...string[]]> = {
   parse: DATA_FORMATS,
   merge: DATA_FORMATS,
   validate: ['text', 'json'],
@@ -117,7 +118,7 @@ export function readArgs(argv: readonly string[]): Command {
 
 function checkFormat(command: CommandName, format: string | true | undefined): string {
   const formats = FORMATS[command]
-  if (format === undefined) return formats[0]!
+  if (format === undefined) return formats[0]
   if (typeof format === 'string' && formats.includes(format)) return format
   throw new CliError(`unknown format ${quote(String(format))} for ${command}: use ${formats.join(', ')}`, true)
 }

@@ -144,13 +144,14 @@ function jsonFeed(out: Output): FeedWriter {
 
 // Characters XML 1.0 cannot hold, even escaped: C0 controls but tab, LF and
 // CR; lone surrogates; U+FFFE and U+FFFF. Each becomes U+FFFD.
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+// (The first class is everything else, negated: C0 controls but tab, LF and
+// CR, and U+FFFE and U+FFFF.)
+const NOT_XML = /[^\t\n\r\u0020-\uFFFD]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
 
 /** Text for XML character data or an attribute value. */
 function xml(text: string): string {
-  return text.replace(NOT_XML, '\uFFFD').replace(/[&<>"]/g, (character) => ESCAPES[character]!)
+  return text.replace(NOT_XML, '\uFFFD').replace(/[&<>"]/g, (character) => ESCAPES[character] ?? character)
 }
 
 /** `2021-08-14` as RFC 3339, at midnight UTC. */
@@ -164,5 +165,5 @@ function rfc822(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number) as [number, number, number]
   const date = new Date(0)
   date.setUTCFullYear(year, month - 1, day)
-  return `${DAYS[date.getUTCDay()]}, ${String(day).padStart(2, '0')} ${MONTHS[month - 1]} ${String(year).padStart(4, '0')} 00:00:00 GMT`
+  return `${DAYS[date.getUTCDay()] ?? ''}, ${String(day).padStart(2, '0')} ${MONTHS[month - 1] ?? ''} ${String(year).padStart(4, '0')} 00:00:00 GMT`
 }

@@ -83,8 +83,9 @@ export function ndjsonRow(file: string, date: string | null, paper: object): str
 }
 
 // What JSON.stringify escapes in a string: a quote, a backslash, a control
-// character, a surrogate (it escapes lone ones; pairs go the slow way too).
-const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/
+// character (U+0000 to U+001F), a surrogate (it escapes lone ones; pairs go
+// the slow way too). Written as the class of everything else, negated.
+const ESCAPED = /[^\x20\x21\x23-\x5b\x5d-\ud7ff\ue000-\uffff]/
 
 // Anything but printable ASCII other than a quote and a backslash.
 const NOT_PLAIN_ASCII = /[^\x20\x21\x23-\x5b\x5d-\x7e]/
@@ -131,10 +132,10 @@ function rowTail(paper: Paper): string {
   const when =
     published === null
       ? 'null'
-      : `{"text":${jsonString(published.text)},"year":${jsonNumber(published.year)},"month":${published.month},"day":${published.day},"yearInferred":${published.yearInferred},"iso":${jsonNullable(published.iso)}}`
+      : `{"text":${jsonString(published.text)},"year":${jsonNumber(published.year)},"month":${String(published.month)},"day":${String(published.day)},"yearInferred":${String(published.yearInferred)},"iso":${jsonNullable(published.iso)}}`
   let links = ''
   for (const link of paper.links) links += `${links === '' ? '' : ','}${jsonString(link)}`
-  return `,"authorCount":${jsonNumber(paper.authorCount)},"organization":${jsonNullable(paper.organization)},"published":${when},"upvotes":${jsonNumber(paper.upvotes)},"comments":${jsonNumber(paper.comments)},"submittedBy":${jsonNullable(paper.submittedBy)},"arxivId":${jsonNullable(paper.arxivId)},"githubRepo":${jsonNullable(paper.githubRepo)},"githubStars":${jsonNumber(paper.githubStars)},"links":[${links}],"line":${paper.line}}\n`
+  return `,"authorCount":${jsonNumber(paper.authorCount)},"organization":${jsonNullable(paper.organization)},"published":${when},"upvotes":${jsonNumber(paper.upvotes)},"comments":${jsonNumber(paper.comments)},"submittedBy":${jsonNullable(paper.submittedBy)},"arxivId":${jsonNullable(paper.arxivId)},"githubRepo":${jsonNullable(paper.githubRepo)},"githubStars":${jsonNumber(paper.githubStars)},"links":[${links}],"line":${String(paper.line)}}\n`
 }
 
 /** Indent every line but the first (JSON.stringify indents nested values so). */
@@ -241,7 +242,7 @@ function metaOf(headers: ReadonlyArray<Pick<DigestHeader, 'title' | 'date' | 'pa
   const dates = headers.map(digestDate).filter((date) => date !== null)
   const first = dates[0]
   const last = dates.at(-1)
-  const when = first === undefined ? '' : first === last ? `, ${first}` : `, ${first} to ${last}`
+  const when = first === undefined || last === undefined ? '' : first === last ? `, ${first}` : `, ${first} to ${last}`
   const [one] = headers
   const iso = headers.length === 1 ? one?.date?.iso : undefined
   const link = iso

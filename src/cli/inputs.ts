@@ -150,9 +150,9 @@ const EMPTY = new Uint8Array(0)
 function cutSequence(bytes: Uint8Array): Uint8Array {
   // Back over at most three continuation bytes to the last lead byte.
   let lead = bytes.length - 1
-  while (lead >= 0 && lead > bytes.length - 4 && (bytes[lead]! & 0xc0) === 0x80) lead--
+  while (lead >= 0 && lead > bytes.length - 4 && ((bytes[lead] ?? 0) & 0xc0) === 0x80) lead--
   if (lead < 0) return EMPTY
-  const byte = bytes[lead]!
+  const byte = bytes[lead] ?? 0
   const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
   return lead + size > bytes.length ? bytes.slice(lead) : EMPTY
 }
@@ -172,14 +172,23 @@ export async function readHead(input: Input, stdin: Stdin, limit: number): Promi
   let size = 0
   for (;;) {
     const next = await source.next()
-    if (next.done) return { whole: true, bytes: pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces, size) }
+    if (next.done) {
+      const [first] = pieces
+      return { whole: true, bytes: first && pieces.length === 1 ? first : Buffer.concat(pieces, size) }
+    }
     pieces.push(next.value)
     size += next.value.length
     if (size > limit) break
   }
   async function* rest(): AsyncGenerator<Uint8Array, void, undefined> {
-    while (pieces.length > 0) yield pieces.shift()!
+    for (let piece = pieces.shift(); piece !== undefined; piece = pieces.shift()) yield piece
     yield* { [Symbol.asyncIterator]: () => source }
   }
-  return { whole: false, chunks: rest(), close: async () => void (await source.return()) }
+  return {
+    whole: false,
+    chunks: rest(),
+    close: async () => {
+      await source.return()
+    },
+  }
 }

@@ -116,7 +116,9 @@ export class Output {
       stream.on('drain', done)
       stream.on('close', done)
       stream.on('error', done)
-    }).then(() => this.#check())
+    }).then(() => {
+      this.#check()
+    })
   }
 
   #check(): void {
@@ -151,19 +153,21 @@ const paint = ([open, close]: readonly [string, string], text: string): string =
 /** A diagnostic as one line: `FILE:LINE:COLUMN: SEVERITY: MESSAGE (RULE-ID)`, in colour on a terminal. */
 export function formatDiagnostic(file: string, message: Diagnostic, colour = false): string {
   const { line, column, severity, ruleId } = message
-  if (!colour) return `${file}:${line}:${column}: ${severity}: ${message.message} (${ruleId})\n`
-  const place = paint(BOLD, `${file}:${line}:${column}:`)
+  const place = `${file}:${String(line)}:${String(column)}:`
+  if (!colour) return `${place} ${severity}: ${message.message} (${ruleId})\n`
+  const bold = paint(BOLD, place)
   const label = paint(BOLD, paint(severity === 'error' ? RED : YELLOW, `${severity}:`))
-  return `${place} ${label} ${message.message} ${paint(DIM, `(${ruleId})`)}\n`
+  return `${bold} ${label} ${message.message} ${paint(DIM, `(${ruleId})`)}\n`
 }
 
 /** The summary line of `validate`, its counts of errors and warnings in colour on a terminal. */
 export function formatSummary(files: number, papers: number, errors: number, warnings: number, colour = false): string {
-  const error = `${errors} errors`
-  const warning = `${warnings} warnings`
+  const counted = `${String(files)} files, ${String(papers)} papers`
+  const error = `${String(errors)} errors`
+  const warning = `${String(warnings)} warnings`
   return colour
-    ? `${files} files, ${papers} papers, ${errors > 0 ? paint(RED, error) : error}, ${warnings > 0 ? paint(YELLOW, warning) : warning}\n`
-    : `${files} files, ${papers} papers, ${error}, ${warning}\n`
+    ? `${counted}, ${errors > 0 ? paint(RED, error) : error}, ${warnings > 0 ? paint(YELLOW, warning) : warning}\n`
+    : `${counted}, ${error}, ${warning}\n`
 }
 
 /**
@@ -222,7 +226,10 @@ export class Report {
     if (this.#held.length > MAX_HELD) line = Infinity
     this.#held.sort(byPosition)
     let count = 0
-    while (count < this.#held.length && this.#held[count]!.line < line) count++
+    for (const message of this.#held) {
+      if (message.line >= line) break
+      count++
+    }
     if (count === 0) return
     const ready = count === this.#held.length ? this.#held : this.#held.slice(0, count)
     this.#held = count === this.#held.length ? [] : this.#held.slice(count)
@@ -268,7 +275,7 @@ export class OutputFile {
       const existing = await stat(path).catch(() => null)
       if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' })
       const direct = existing !== null && !existing.isFile()
-      const temporary = direct ? null : join(dirname(path), `.${basename(path)}.${process.pid}.tmp`)
+      const temporary = direct ? null : join(dirname(path), `.${basename(path)}.${String(process.pid)}.tmp`)
       const handle = await open(temporary ?? path, 'w')
       return new OutputFile(handle.createWriteStream(), path, temporary)
     } catch (error) {
@@ -298,7 +305,9 @@ export class OutputFile {
     if (stream.closed) return Promise.resolve()
     return new Promise((resolve, reject) => {
       stream.once('error', reject)
-      stream.once('close', () => resolve())
+      stream.once('close', () => {
+        resolve()
+      })
       stream.end()
     })
   }

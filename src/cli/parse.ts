@@ -21,14 +21,14 @@ export async function parse(command: DataCommand, inputs: readonly Input[], cont
 
   // --strict: every input is checked before anything is printed. Files are
   // read again to print them; what cannot be read again is held meanwhile.
-  const held = new Map<Input, { header: DigestHeader; papers: Paper[] }>()
+  const held = new Map<Input, { header: DigestHeader | null; papers: Paper[] }>()
   if (strict) {
     for (const input of inputs) {
       if (input.rereadable) {
         await read(input, { header() {}, paper() {} })
         continue
       }
-      const kept: { header: DigestHeader; papers: Paper[] } = { header: null!, papers: [] }
+      const kept: { header: DigestHeader | null; papers: Paper[] } = { header: null, papers: [] }
       held.set(input, kept)
       await read(input, {
         header: (header) => void (kept.header = header),
@@ -52,6 +52,9 @@ export async function parse(command: DataCommand, inputs: readonly Input[], cont
     const kept = held.get(input)
     held.delete(input)
     if (kept) {
+      // readInput gives every input's header, before its papers.
+      if (kept.header === null)
+        throw new Error(`papers-digest: internal error: ${input.name} was read without its header`)
       await handler.header(kept.header)
       for (const paper of kept.papers) await handler.paper(paper)
     } else await read(input, handler)

@@ -78,7 +78,13 @@ async function streamInput(
   report: Report,
   handler: DigestHandler,
 ): Promise<number> {
-  let header: DigestHeader | null = null
+  // Set by onHeader, which the stream calls before its first paper and at its
+  // end (TypeScript cannot see that, and would narrow `header` to null).
+  let header = null as DigestHeader | null
+  const theHeader = (): DigestHeader => {
+    if (header === null) throw new Error('papers-digest: internal error: the stream gave no header')
+    return header
+  }
   let count = 0
   const papers = parseDigestStream(decoded(source), {
     year,
@@ -86,14 +92,14 @@ async function streamInput(
     onHeader: (found) => (header = found),
   })
   for await (const paper of papers) {
-    if (count++ === 0) await handler.header(header!)
+    if (count++ === 0) await handler.header(theHeader())
     // Awaited only when there is something to wait for: most papers give no promise.
     const released = report.release(paper.line)
     if (released) await released
     const written = handler.paper(paper)
     if (written) await written
   }
-  if (count === 0) await handler.header(header!)
+  if (count === 0) await handler.header(theHeader())
   await report.release()
   return count
 }

@@ -39,7 +39,8 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
   const total: ValidateReport = { files: [], papers: 0, errors: 0, warnings: 0 }
   for (const input of inputs) {
     const messages: Diagnostic[] = []
-    let empty = false
+    // Set by the report's callback (TypeScript cannot see that, and would narrow `empty` to false).
+    let empty = false as boolean
     const report = new Report((diagnostic) => {
       if (NO_PAPERS.has(diagnostic.ruleId)) empty = true
       const message = forCli(diagnostic)
