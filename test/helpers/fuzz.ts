@@ -42,8 +42,14 @@ const HEADER_LINES = [
 ]
 const DIGEST_DATE = { text: 'Oct 31', year: YEAR, month: 10, day: 31, yearInferred: true, iso: `${YEAR}-10-31` }
 
-/** The seeds' papers, as their golden files have them. */
-const SEED_PAPERS: Paper[] = fixtureNames('seeds').flatMap((name) => readGolden('seeds', name).digest.papers)
+/** The seeds' papers, as their golden files have them, each once (the two seeds share ten). */
+const SEED_PAPERS: Paper[] = [
+  ...new Map(
+    fixtureNames('seeds')
+      .flatMap((name) => readGolden('seeds', name).digest.papers)
+      .map((paper) => [paper.title, paper] as const),
+  ).values(),
+]
 
 /** Page chrome and junk that scrapes leave between lines. */
 export const JUNK_LINES = [

@@ -118,9 +118,13 @@ export function checkMessages(text: string, messages: Diagnostic[], lines = new 
   }
 }
 
+/** The rules whose diagnostics name the lines they skip. */
+const SKIPPING = new Set(['unexpected-line', 'line-too-long', 'binary-input'])
+
 /**
  * The non-blank lines that lie neither inside a node of the tree nor inside
- * the position of an `unexpected-line` diagnostic (there should be none).
+ * the position of a diagnostic that skips them (`unexpected-line`,
+ * `line-too-long`, `binary-input`): there should be none.
  */
 export function unaccounted(
   text: string,
@@ -134,8 +138,7 @@ export function unaccounted(
     else spans.push(node.position!)
   }
   tree.children.forEach((node) => collect(node as AnyNode))
-  for (const message of messages)
-    if (message.ruleId === 'unexpected-line' && message.position) spans.push(message.position)
+  for (const message of messages) if (SKIPPING.has(message.ruleId) && message.position) spans.push(message.position)
   // A sweep, lines and spans by start: a line is inside some span if the
   // spans that start before it reach past its end.
   spans.sort((a, b) => a.start.offset! - b.start.offset!)
