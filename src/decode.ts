@@ -4,7 +4,7 @@
 // it supports has it (browsers, Node.js, Deno, Bun); it is declared here with
 // only what this file calls.
 declare const TextDecoder: new (
-  label: 'utf-8',
+  label: 'utf-8' | 'utf-16le' | 'utf-16be',
   options: { fatal?: boolean; ignoreBOM?: boolean },
 ) => { decode(input: Uint8Array, options?: { stream?: boolean }): string }
 
@@ -15,13 +15,143 @@ export interface Decoded {
   replaced: number[]
 }
 
+/** Bytes to text, piece by piece. */
+export interface Decoder {
+  /**
+   * @param final Whether this is the last piece: an incomplete sequence at
+   *   its end is then invalid rather than held back.
+   */
+  decode(piece: Uint8Array, final?: boolean): Decoded
+  /** Decode what is held back, at the end of the bytes or before a string piece. */
+  flush(): Decoded
+  /** Whether to find where replacement characters are (default); not when the text is only counted. */
+  positions: boolean
+}
+
+/**
+ * Bytes to text, in the encoding their start shows: UTF-16 (little- or
+ * big-endian) after its byte-order mark, else UTF-8 (with or without one).
+ * The byte-order mark stays in the text, as U+FEFF, which the scanner skips.
+ */
+export class ByteDecoder implements Decoder {
+  #decoder: Decoder | null = null
+  #first: Uint8Array | null = null
+  #positions = true
+
+  get positions(): boolean {
+    return this.#positions
+  }
+
+  set positions(value: boolean) {
+    this.#positions = value
+    if (this.#decoder) this.#decoder.positions = value
+  }
+
+  decode(piece: Uint8Array, final = false): Decoded {
+    if (this.#decoder) return this.#decoder.decode(piece, final)
+    let bytes = piece
+    if (this.#first) {
+      bytes = new Uint8Array(this.#first.length + piece.length)
+      bytes.set(this.#first)
+      bytes.set(piece, this.#first.length)
+      this.#first = null
+    }
+    // Two bytes tell UTF-16's byte-order mark.
+    if (bytes.length < 2 && !final) {
+      this.#first = bytes.slice()
+      return { text: '', replaced: [] }
+    }
+    const [a, b] = bytes
+    const decoder = (this.#decoder =
+      a === 0xff && b === 0xfe
+        ? new Utf16Decoder(true)
+        : a === 0xfe && b === 0xff
+          ? new Utf16Decoder(false)
+          : new Utf8Decoder())
+    decoder.positions = this.#positions
+    return decoder.decode(bytes, final)
+  }
+
+  flush(): Decoded {
+    if (this.#decoder) return this.#decoder.flush()
+    return this.#first ? this.decode(new Uint8Array(0), true) : { text: '', replaced: [] }
+  }
+}
+
+/**
+ * UTF-16 bytes to text, piece by piece. A code unit or a surrogate pair cut
+ * between two pieces is held back until the next one completes it; a lone
+ * surrogate, or an odd byte at the end, becomes U+FFFD, and its place is
+ * returned so that its line can be reported.
+ */
+class Utf16Decoder implements Decoder {
+  positions = true
+  readonly #littleEndian: boolean
+  readonly #native = new TextDecoder('utf-16le', { ignoreBOM: true })
+  #held: Uint8Array | null = null
+
+  constructor(littleEndian: boolean) {
+    this.#littleEndian = littleEndian
+  }
+
+  decode(piece: Uint8Array, final = false): Decoded {
+    let bytes = piece
+    if (this.#held) {
+      bytes = new Uint8Array(this.#held.length + piece.length)
+      bytes.set(this.#held)
+      bytes.set(piece, this.#held.length)
+      this.#held = null
+    }
+    let cut = bytes.length - (bytes.length % 2)
+    // A high surrogate at the end waits for its low one.
+    if (!final && cut >= 2 && (this.#unit(bytes, cut - 2) & 0xfc00) === 0xd800) cut -= 2
+    if (cut < bytes.length && !final) this.#held = bytes.slice(cut)
+    // The native decoder reads little-endian: big-endian units are swapped first.
+    const little = this.#littleEndian
+    const units = little ? bytes.subarray(0, cut) : new Uint8Array(cut)
+    const replaced: number[] = []
+    for (let at = 0; at < cut; at += 2) {
+      const unit = this.#unit(bytes, at)
+      if (!little) {
+        units[at] = bytes[at + 1]!
+        units[at + 1] = bytes[at]!
+      }
+      if (unit < 0xd800 || unit > 0xdfff) continue
+      // A surrogate: a high one followed by a low one is a pair, anything else is lone.
+      if (unit <= 0xdbff && at + 2 < cut && (this.#unit(bytes, at + 2) & 0xfc00) === 0xdc00) {
+        if (!little) {
+          units[at + 2] = bytes[at + 3]!
+          units[at + 3] = bytes[at + 2]!
+        }
+        at += 2
+      } else replaced.push(at / 2)
+    }
+    let text = this.#native.decode(units)
+    // An odd byte at the very end is no code unit.
+    if (final && cut < bytes.length) {
+      replaced.push(text.length)
+      text += '\uFFFD'
+    }
+    return { text, replaced }
+  }
+
+  flush(): Decoded {
+    return this.#held ? this.decode(new Uint8Array(0), true) : { text: '', replaced: [] }
+  }
+
+  #unit(bytes: Uint8Array, at: number): number {
+    return this.#littleEndian ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!
+  }
+}
+
 /**
  * UTF-8 bytes to text, piece by piece. A sequence cut between two pieces is
  * held back until the next one completes it. Bytes that are not UTF-8 become
  * U+FFFD, one per maximal invalid subpart (as `TextDecoder` does), and their
  * places are returned so that the lines holding them can be reported.
  */
-export class Utf8Decoder {
+export class Utf8Decoder implements Decoder {
+  positions = true
   // Fast path: a native fatal decode; it throws only when something is wrong.
   // With `stream: true`, Node's TextDecoder takes a path two to three times
   // as fast as without (on a digest). A piece may still end inside a broken
@@ -69,6 +199,7 @@ export class Utf8Decoder {
     // a decode call for each (random bytes hold hundreds of thousands a MB).
     const text = this.#lenient.decode(bytes)
     const replaced: number[] = []
+    if (!this.positions) return { text, replaced }
     let index = 0
     let at = 0
     while (at < bytes.length) {

@@ -1,21 +1,14 @@
 import type { Point } from 'unist'
 import { type YearMode, Years } from './compose/years.js'
-import { Utf8Decoder } from './decode.js'
+import { ByteDecoder } from './decode.js'
+import { diagnostic } from './diagnostics.js'
 import { CardGrammar } from './grammar/cards.js'
 import { DETECTION_LINES, type Detected, type Rendering, detectRendering } from './grammar/detect.js'
 import type { Grammar, GrammarEvents, HeaderRecord, PaperRecord, Span } from './grammar/record.js'
 import { TextGrammar } from './grammar/text.js'
 import type { Diagnostic } from './schema/schema.js'
 import type { SourceLine } from './tokenize/line.js'
-import { LineScanner } from './tokenize/scanner.js'
-
-/**
- * The size of the pieces large byte input is decoded in: the decoder is
- * fastest on pieces (see decode.ts), and text this long is a large object to
- * V8, which its young generation never copies (the papers' strings point
- * into it).
- */
-const DECODE_BYTES = 256 * 1024
+import { LineScanner, MAX_LINE } from './tokenize/scanner.js'
 
 /** What a pipeline is told to do. */
 export interface PipelineOptions {
@@ -42,8 +35,13 @@ export interface PipelineEvents {
  * functions push the whole input at once and end; the stream pushes each
  * chunk. The stages, in order:
  *
- *   bytes → Utf8Decoder → LineScanner → (rendering detection) → grammar → records
- *                                                                   └→ Years (dates)
+ *   bytes → ByteDecoder → (is it text?) → LineScanner → (rendering detection) → grammar → records
+ *                                                                                   └→ Years (dates)
+ *
+ * Rules about the input as a whole live here, so that they hold for every
+ * rendering: text that is not text (`binary-input`, judged on its first
+ * {@link SNIFF_LENGTH} characters), lines over 1 MiB (`line-too-long`, in the
+ * scanner), and an input with no paper at all (`no-papers`).
  *
  * Diagnostics pass through one ordered buffer: each is released once no line
  * before it is held by a stage, so every entry point gets them in source order.
@@ -54,7 +52,12 @@ export class Pipeline {
   readonly #scanner: LineScanner
   readonly #messages: OrderedMessages
   readonly #events: GrammarEvents
-  #decoder: Utf8Decoder | null = null
+  #decoder: ByteDecoder | null = null
+  /** The first characters, held until they show whether the input is text; `null` once they have. */
+  #sniffing: Array<{ text: string; replaced: readonly number[] }> | null = []
+  #sniffed = 0
+  #binary = false
+  #papers = 0
   #rendering: Rendering | null = null
   #grammar: Grammar | null = null
   /** The first lines, held until the rendering is known. */
@@ -73,9 +76,10 @@ export class Pipeline {
         if (header.date) years.note(header.date)
         events.header(header)
       },
-      paper(record) {
+      paper: (record) => {
         const date = record.metadata?.date
         if (date) years.note(date)
+        this.#papers++
         events.paper(record)
       },
       chrome(span) {
@@ -94,14 +98,17 @@ export class Pipeline {
     if (options.rendering !== 'auto') {
       this.#start({ rendering: options.rendering, escapes: options.rendering === 'markdown' })
     }
-    this.#scanner = new LineScanner({
-      line: (value, line, column, offset) => {
-        this.#line(value, line, column, offset)
+    this.#scanner = new LineScanner(
+      {
+        line: (value, line, column, offset) => {
+          this.#line(value, line, column, offset)
+        },
+        message: (message) => {
+          messages.push(message)
+        },
       },
-      message: (message) => {
-        messages.push(message)
-      },
-    })
+      MAX_LINE,
+    )
   }
 
   /** The rendering read, once it is known. */
@@ -112,15 +119,14 @@ export class Pipeline {
   push(piece: string | Uint8Array): void {
     if (typeof piece === 'string') {
       this.#flushBytes()
-      this.#scanner.push(piece)
+      this.#text(piece, NONE)
     } else {
-      // Large byte input is decoded and scanned a piece at a time.
-      const decoder = (this.#decoder ??= new Utf8Decoder())
-      for (let at = 0; at < piece.length; at += DECODE_BYTES) {
-        const { text, replaced } = decoder.decode(
-          at === 0 && piece.length <= DECODE_BYTES ? piece : piece.subarray(at, at + DECODE_BYTES),
-        )
-        this.#scanner.push(text, replaced)
+      const decoder = (this.#decoder ??= new ByteDecoder())
+      // Bytes go through in slices, so that what the decoder makes of them
+      // (the places of invalid bytes) stays small whatever the input's size.
+      for (let start = 0; start < piece.length; start += BYTE_SLICE) {
+        const { text, replaced } = decoder.decode(piece.subarray(start, start + BYTE_SLICE))
+        this.#text(text, replaced)
       }
     }
     this.#messages.release(this.#heldFrom())
@@ -129,12 +135,51 @@ export class Pipeline {
   /** The input has ended. Returns the point just past its last character. */
   end(): Point {
     this.#flushBytes()
+    if (this.#sniffing) this.#sniff()
     this.#scanner.end()
-    if (!this.#grammar) this.#start(detectRendering(this.#detecting))
-    this.#grammar?.end()
+    const end = this.#scanner.point()
+    if (this.#binary) {
+      const message =
+        'the input is not text (NUL bytes, control characters or invalid UTF-8); no papers are read from it'
+      this.#messages.push(diagnostic('binary-input', message, { start: START, end }))
+    } else {
+      if (!this.#grammar) this.#start(detectRendering(this.#detecting))
+      this.#grammar?.end()
+      if (this.#papers === 0) {
+        const message = 'the input holds no paper at all (an empty scrape, or not this page)'
+        this.#messages.push(diagnostic('no-papers', message, { start: end, end }))
+      }
+    }
     this.years.end()
     this.#messages.release(Infinity)
-    return this.#scanner.point()
+    return end
+  }
+
+  /** Decoded text, with the places of its replacement characters. */
+  #text(text: string, replaced: readonly number[]): void {
+    if (text.length === 0) return
+    const held = this.#sniffing
+    if (held) {
+      held.push({ text, replaced })
+      this.#sniffed += text.length
+      // One character more than the sample, to tell a surrogate pair at its end.
+      if (this.#sniffed > SNIFF_LENGTH) this.#sniff()
+    } else if (this.#binary) this.#scanner.count(text)
+    else this.#scanner.push(text, replaced)
+  }
+
+  /** Decide, on the first characters, whether the input is text, and let them go on. */
+  #sniff(): void {
+    const held = this.#sniffing ?? []
+    this.#sniffing = null
+    let sample = ''
+    for (const { text } of held) {
+      sample += text.slice(0, SNIFF_LENGTH + 1 - sample.length)
+      if (sample.length > SNIFF_LENGTH) break
+    }
+    this.#binary = isBinary(sample)
+    if (this.#binary && this.#decoder) this.#decoder.positions = false
+    for (const { text, replaced } of held) this.#text(text, replaced)
   }
 
   #line(value: string, line: number, column: number, offset: number): void {
@@ -161,16 +206,52 @@ export class Pipeline {
   }
 
   #heldFrom(): number {
-    return this.#grammar?.heldFrom() ?? this.#detecting[0]?.offset ?? Infinity
+    if (this.#sniffing) return 0
+    const grammar = this.#grammar?.heldFrom() ?? this.#detecting[0]?.offset ?? Infinity
+    return Math.min(grammar, this.#scanner.heldFrom())
   }
 
   #flushBytes(): void {
     if (!this.#decoder) return
     const { text, replaced } = this.#decoder.flush()
-    if (text) this.#scanner.push(text, replaced)
+    this.#text(text, replaced)
   }
 }
 
+const START: Point = { line: 1, column: 1, offset: 0 }
+const NONE: readonly number[] = []
+// Byte input is decoded in pieces of this size: the decoder is fastest on
+// pieces (see decode.ts), and the places of invalid bytes stay few.
+const BYTE_SLICE = 256 * 1024
+
+/** How many characters at the start of the input tell whether it is text. */
+export const SNIFF_LENGTH = 8192
+
+/**
+ * Whether the first {@link SNIFF_LENGTH} characters are not text: more than
+ * one in eight is a NUL or another control character that text does not
+ * hold (tab, line endings, form feed and escape aside), a replacement
+ * character (a byte that was not UTF-8) or a lone surrogate. Text with a
+ * few such characters is text, and they are kept; a UTF-16 file without its
+ * byte-order mark (every other byte NUL), an executable, an image or random
+ * bytes are not.
+ */
+function isBinary(sample: string): boolean {
+  const length = Math.min(sample.length, SNIFF_LENGTH)
+  let odd = 0
+  for (let index = 0; index < length; index++) {
+    const code = sample.charCodeAt(index)
+    if (code < 0x20) {
+      if (code !== 9 && code !== 10 && code !== 11 && code !== 12 && code !== 13 && code !== 27) odd++
+    } else if (code === 0xfffd) odd++
+    else if (code >= 0xd800 && code <= 0xdfff) {
+      const next = sample.charCodeAt(index + 1)
+      if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index++
+      else odd++
+    }
+  }
+  return odd * 8 > length
+}
 /**
  * Diagnostics, put in source order. They arrive nearly in order (a record's
  * are known when it ends; a whole text's years at its end), so each is

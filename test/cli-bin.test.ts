@@ -83,7 +83,8 @@ describe('the papers-digest bin', () => {
     const random = run(['parse'], readFileSync(join(ROOT, 'fixtures/hostile/random.bin')))
     expect(random.code).toBe(1)
     expect(random.signal).toBe(null)
-    expect(random.stderr).toMatch(/^<stdin>:\d+:\d+: error: .* \(invalid-encoding\)$/m)
+    // Random bytes are not text: one binary-input error, and no papers.
+    expect(random.stderr).toMatch(/^<stdin>:\d+:\d+: error: .* \(binary-input\)$/m)
     expect(random.stderr).not.toMatch(/^\s+at |internal error/m)
   })
 

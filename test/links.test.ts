@@ -25,3 +25,29 @@ describe('findLinks', () => {
     expect(findLinks('')).toEqual([])
   })
 })
+
+describe('findLinks on closing brackets', () => {
+  const text = (count: number) => `see https://example.org/a${')'.repeat(count)}`
+  const fastest = (run: () => unknown) => {
+    let best = Infinity
+    for (let round = 0; round < 5; round++) {
+      const started = performance.now()
+      run()
+      best = Math.min(best, performance.now() - started)
+    }
+    return best
+  }
+
+  it('drops every bracket the URL did not open', () => {
+    expect(findLinks(text(40_000))).toEqual(['https://example.org/a'])
+    expect(findLinks(`(${text(3)}`)).toEqual(['https://example.org/a'])
+    expect(findLinks(`https://x.org/f_(g)${')'.repeat(1000)}`)).toEqual(['https://x.org/f_(g)'])
+  })
+
+  it('in time linear in their number (counted once, not again for each)', () => {
+    const [small, large] = [text(20_000), text(160_000)]
+    const [smallMs, largeMs] = [fastest(() => findLinks(small)), fastest(() => findLinks(large))]
+    // Eight times the brackets: quadratic would take 64 times as long.
+    expect(largeMs).toBeLessThanOrEqual(3 * 8 * Math.max(smallMs, 0.5))
+  })
+})

@@ -14,14 +14,13 @@ import { readFixture } from './helpers/fixtures.js'
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300)
 const SEEDS = ['000_b52436321a9b76b2', '001_f604c4867d4d0d65'].map((name) => readFixture('seeds', name))
 const encode = (text: string) => new TextEncoder().encode(text)
-const byPosition = (messages: Diagnostic[]) => [...messages].sort((a, b) => a.line - b.line || a.column - b.column)
 
 async function stream(chunks: Iterable<string | Uint8Array>, year?: number) {
   const papers: Paper[] = []
   const messages: Diagnostic[] = []
   for await (const paper of parseDigestStream(chunks, { year, onMessage: (message) => messages.push(message) }))
     papers.push(paper)
-  return { papers, messages: byPosition(messages) }
+  return { papers, messages }
 }
 
 function batch(text: string | Uint8Array, year?: number) {

@@ -12,10 +12,40 @@ export const HEADER = SEEDS[0].split('\n\n').slice(0, 6).join('\n\n')
 export const ROUND = `${records(SEEDS[0])}\n\n${records(SEEDS[1])}`
 const ROUND_BYTES = new TextEncoder().encode(`\n\n${ROUND}`)
 
-/** A digest of about `bytes` UTF-8 bytes (whole records only). */
+// The titles of one round, to number them in the next ones: a record is a
+// title, its abstract, and a metadata block if it has one.
+const TITLES = new Set()
+{
+  let parts = 0
+  for (const block of ROUND.split('\n\n')) {
+    if (block.startsWith('  • ') || parts === 1) parts++
+    else {
+      TITLES.add(block)
+      parts = 1
+    }
+  }
+}
+
+/**
+ * A digest of about `bytes` UTF-8 bytes (whole records only), each paper
+ * once: titles are numbered (`Title (round.index)`) but for the first of each
+ * in the first round, as the same paper twice is a `duplicate-paper` (the two
+ * seeds share ten papers).
+ */
 export function makeDigest(bytes) {
   const rounds = Math.max(1, Math.round((bytes - HEADER.length) / ROUND_BYTES.length))
-  return `${HEADER}${`\n\n${ROUND}`.repeat(rounds)}`
+  const blocks = ROUND.split('\n\n')
+  const parts = [HEADER]
+  for (let round = 0; round < rounds; round++) {
+    const seen = new Set()
+    blocks.forEach((block, index) => {
+      const title = TITLES.has(block)
+      const numbered = title && (round > 0 || seen.has(block))
+      if (title) seen.add(block)
+      parts.push(`\n\n${numbered ? `${block} (${round}.${index})` : block}`)
+    })
+  }
+  return parts.join('')
 }
 
 /**

@@ -5,7 +5,6 @@ import { isSpace } from '../tokenize/classify.js'
 // That also stops it at LaTeX leftovers such as `\url{…}`.
 const NOT_IN_URL = new Set([...'<>"{}\\|^`'].map((char) => char.charCodeAt(0)))
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '*'])
-const CLOSING: Record<string, string> = { ')': '(', ']': '[' }
 
 /**
  * The http(s) URLs in a text, without the punctuation that ends the
@@ -31,19 +30,33 @@ function isUrlCharacter(code: number): boolean {
   return code > 32 && code !== 127 && !NOT_IN_URL.has(code) && !isSpace(code)
 }
 
+/**
+ * The URL without the punctuation that ends it, in one pass: its brackets
+ * are counted once, and each one dropped from the end is taken off its count
+ * (counting again for each would take quadratic time on `https://x.org))))…`).
+ */
 function trimLink(url: string): string {
+  let parens = 0 // opened minus closed
+  let brackets = 0
+  for (let index = 0; index < url.length; index++) {
+    const code = url.charCodeAt(index)
+    if (code === 40) parens++
+    else if (code === 41) parens--
+    else if (code === 91) brackets++
+    else if (code === 93) brackets--
+  }
   let end = url.length
   while (end > 0) {
     const last = url[end - 1]!
-    const opening = CLOSING[last]
-    if (TRAILING.has(last) || (opening && count(url, opening, end) < count(url, last, end))) end--
-    else break
+    if (TRAILING.has(last)) end--
+    // A closing bracket the URL did not open.
+    else if (last === ')' && parens < 0) {
+      parens++
+      end--
+    } else if (last === ']' && brackets < 0) {
+      brackets++
+      end--
+    } else break
   }
   return url.slice(0, end)
-}
-
-function count(text: string, char: string, end: number): number {
-  let n = 0
-  for (let index = text.indexOf(char); index !== -1 && index < end; index = text.indexOf(char, index + 1)) n++
-  return n
 }

@@ -12,6 +12,9 @@ import { type Reading, splitRun, splitRunBeforeBlock } from './records.js'
 // its last lines for the next split, so memory stays bounded by a few records.
 const MAX_RUN = 64
 const RUN_OVERLAP = 8
+// How many papers are remembered to tell a paper seen before (`duplicate-paper`):
+// enough for any page, and bounded for a stream of any length.
+const MAX_REMEMBERED = 65_536
 
 /**
  * The record grammar of the text rendering (a browser copy of the page):
@@ -36,6 +39,9 @@ export class TextGrammar implements Grammar {
   #run: Line[] = []
   #block: MetadataBlock | null = null
   #skipped: { first: SourceLine; last: SourceLine; lines: number; block: boolean } | null = null
+  /** The papers seen so far, and the last one, by a hash of their title, abstract length and date. */
+  readonly #seen = new Set<number>()
+  #previousKey: number | null = null
 
   /**
    * @param year The year given in the options, against which a date without
@@ -171,6 +177,18 @@ export class TextGrammar implements Grammar {
       taken ||= owned !== null
       const metadata = owned?.metadata() ?? null
       const last = metadata?.last ?? abstract ?? title
+      const key = paperKey(title.value, abstract?.value.length ?? 0, owned?.date?.value ?? '')
+      if (key === this.#previousKey) {
+        // The same record again, right after itself: one paper, as the cards
+        // of a page's two layouts are (its problems were told the first time);
+        // its lines are page chrome.
+        const lines = [title, abstract, metadata?.authors?.first, metadata?.separator?.first, metadata?.date?.first]
+        for (const line of lines.filter((line) => line != null).sort((a, b) => a.offset - b.offset)) {
+          this.#events.chrome({ first: line, last: line })
+        }
+        continue
+      }
+      this.#previousKey = key
       const record: PaperRecord = {
         first: title,
         last,
@@ -185,6 +203,12 @@ export class TextGrammar implements Grammar {
         refs: [],
       }
       this.#events.paper(record)
+      if (this.#seen.has(key)) {
+        this.#message('duplicate-paper', `${quote(title.value)} is in the digest already`, positionOf(title))
+      } else {
+        if (this.#seen.size >= MAX_REMEMBERED) this.#seen.clear()
+        this.#seen.add(key)
+      }
       if (!abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, positionOf(title))
       if (!owned) {
         const message = `${quote(title.value)} has no metadata block ("• N authors", "·", date)`
@@ -241,6 +265,24 @@ export class TextGrammar implements Grammar {
   #message(ruleId: RuleId, message: string, position: ReturnType<typeof positionOf>): void {
     this.#events.message(diagnostic(ruleId, message, position))
   }
+}
+
+/**
+ * A 53-bit hash of what tells a paper: its title, its abstract's length and
+ * its date. A number, not the text: a title is a slice of the chunk it came
+ * in, and keeping it would keep the whole chunk.
+ */
+function paperKey(title: string, abstractLength: number, date: string): number {
+  // Two 32-bit FNV-1a hashes with different offsets, 21 bits of one above the other's 32.
+  let a = 0x811c9dc5
+  let b = 0x01000193
+  const text = `${title}\n${abstractLength}\n${date}`
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    a = Math.imul(a ^ code, 0x01000193)
+    b = Math.imul(b ^ code, 0x0100019d)
+  }
+  return (a >>> 11) * 2 ** 32 + (b >>> 0)
 }
 
 function field(line: SourceLine): Field<string> {

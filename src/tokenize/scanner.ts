@@ -15,6 +15,13 @@ export interface ScannerHandlers {
   message(message: Diagnostic): void
 }
 
+/**
+ * The longest line the pipeline reads, in characters (UTF-16 code units):
+ * 1 MiB. A longer one is reported (`line-too-long`) and skipped; its text is
+ * never held, so a line of any length costs no memory.
+ */
+export const MAX_LINE = 2 ** 20
+
 // Runs of empty lines, each skipped in one search (see #skipBlank).
 const LF_RUN = /\n+/y
 const CRLF_RUN = /(?:\r\n)+/y
@@ -33,6 +40,7 @@ const CR_RUN = /\r+(?=[^\n])/y
 export class LineScanner {
   readonly #handlers: ScannerHandlers
   readonly #blank: ScannerHandlers['blank']
+  readonly #maxLine: number
   #line = 1
   /** Offset, in the whole text, of the next piece's first character. */
   #offset = 0
@@ -40,19 +48,32 @@ export class LineScanner {
   #lineStart = 0
   /** The current line's pieces so far, when it spans several pieces. */
   #carry: string[] = []
+  /** The current line is over the longest: its text has been dropped. */
+  #tooLong = false
   /** The last piece ended with CR: an LF opening the next one completes it. */
   #afterCR = false
   /** Offsets of U+FFFD characters that replaced bytes that were not UTF-8. */
   #replaced: number[] = []
   #replacedNext = 0
+  /** The lines with replaced characters so far, reported as one span when a line without any ends. */
+  #invalid: { start: Point; end: Point; count: number; lines: number } | null = null
 
   /**
-   * @param handlers Receives the lines and the `invalid-encoding` diagnostics;
-   *   blank lines only if it has a `blank` handler (the grammar does not need them).
+   * @param handlers Receives the lines and the `invalid-encoding` and
+   *   `line-too-long` diagnostics; blank lines only if it has a `blank`
+   *   handler (the grammar does not need them).
+   * @param maxLine The longest line handed on, in characters; a longer one
+   *   is reported and skipped. Default: no limit.
    */
-  constructor(handlers: ScannerHandlers) {
+  constructor(handlers: ScannerHandlers, maxLine = Infinity) {
     this.#handlers = handlers
     this.#blank = handlers.blank?.bind(handlers)
+    this.#maxLine = maxLine
+  }
+
+  /** The offset of the earliest character whose diagnostic may still come; `Infinity` if none. */
+  heldFrom(): number {
+    return this.#invalid?.start.offset ?? Infinity
   }
 
   /**
@@ -103,7 +124,45 @@ export class LineScanner {
       if (lf !== -1 && lf < start) lf = piece.indexOf('\n', start)
       if (cr !== -1 && cr < start) cr = piece.indexOf('\r', start)
     }
-    if (start < length) this.#carry.push(start === 0 ? piece : piece.slice(start))
+    if (start < length && !this.#tooLong) {
+      // A line over the longest is dropped as soon as it is: never held whole.
+      if (base + length - this.#lineStart > this.#maxLine) {
+        this.#tooLong = true
+        this.#carry = []
+      } else this.#carry.push(start === 0 ? piece : piece.slice(start))
+    }
+    this.#offset = base + length
+  }
+
+  /**
+   * Count the lines of the next piece without reading them, so that the
+   * point at the end stays right (the input was found not to be text).
+   */
+  count(piece: string): void {
+    const base = this.#offset
+    const length = piece.length
+    if (length === 0) return
+    if (base === 0 && piece.charCodeAt(0) === 0xfeff) this.#lineStart = 1
+    if (this.#afterCR) {
+      this.#afterCR = false
+      if (piece.charCodeAt(0) === 10) this.#lineStart = base + 1
+    }
+    let lf = piece.indexOf('\n', this.#lineStart - base)
+    let cr = piece.indexOf('\r', this.#lineStart - base)
+    while (lf !== -1 || cr !== -1) {
+      let next: number
+      if (cr === -1 || (lf !== -1 && lf < cr)) next = lf + 1
+      else {
+        next = cr + 1
+        if (next === length) this.#afterCR = true
+        else if (piece.charCodeAt(next) === 10) next++
+      }
+      this.#line++
+      this.#lineStart = base + next
+      if (lf !== -1 && lf < next) lf = piece.indexOf('\n', next)
+      if (cr !== -1 && cr < next) cr = piece.indexOf('\r', next)
+    }
+    this.#carry = []
     this.#offset = base + length
   }
 
@@ -118,6 +177,9 @@ export class LineScanner {
   #skipBlank(piece: string, at: number): number {
     const length = piece.length
     for (;;) {
+      // A line of white space over the longest is left to be reported, as it
+      // would be if the piece ended inside it.
+      if (at + this.#maxLine < length && isSpace(piece.charCodeAt(at + this.#maxLine))) return at
       const code = piece.charCodeAt(at)
       if (code === 10 || code === 13) {
         const width = code === 13 && piece.charCodeAt(at + 1) === 10 ? 2 : 1
@@ -148,7 +210,8 @@ export class LineScanner {
 
   /** Scan the last line, which has no line ending. */
   end(): void {
-    if (this.#carry.length > 0) this.#endLine('', 0, 0, this.#offset)
+    if (this.#carry.length > 0 || this.#tooLong) this.#endLine('', 0, 0, this.#offset)
+    this.#reportInvalid()
   }
 
   /** The point just past the text scanned so far. */
@@ -157,6 +220,7 @@ export class LineScanner {
   }
 
   #endLine(piece: string, from: number, to: number, base: number): void {
+    if (this.#tooLong || base + to - this.#lineStart > this.#maxLine) return this.#skipLong(base + to)
     let text = piece
     if (this.#carry.length > 0) {
       if (to > from) this.#carry.push(piece.slice(from, to))
@@ -166,7 +230,6 @@ export class LineScanner {
       from = 0
       to = text.length
     }
-    if (this.#replacedNext < this.#replaced.length) this.#reportReplaced(base + to)
 
     let a = from
     let b = to
@@ -178,29 +241,63 @@ export class LineScanner {
       this.#blank?.(text.slice(from, to), this.#line, base + from - this.#lineStart + 1, base + from)
       return
     }
+    this.#noteReplaced(base + to)
     this.#handlers.line(a === 0 && b === text.length ? text : text.slice(a, b), this.#line, column, base + a)
   }
 
-  /** One diagnostic for the replaced characters of the line ending at `lineEnd`. */
-  #reportReplaced(lineEnd: number): void {
+  /** Report the line over the longest that ends at `lineEnd`, and go on after it. */
+  #skipLong(lineEnd: number): void {
+    this.#tooLong = false
+    this.#carry = []
+    this.#noteReplaced(lineEnd)
+    const length = lineEnd - this.#lineStart
+    const message = `skipped a line of ${length} characters, longer than the longest read (${this.#maxLine})`
+    this.#handlers.message(
+      diagnostic('line-too-long', message, { start: this.#point(this.#lineStart), end: this.#point(lineEnd) }),
+    )
+  }
+
+  /**
+   * Note the replaced characters of the line ending at `lineEnd`. Lines that
+   * hold any, one after another (blank lines between them aside), make one
+   * span, reported once a line without any ends: a flood of invalid bytes
+   * gives one diagnostic, not one a line.
+   */
+  #noteReplaced(lineEnd: number): void {
     const replaced = this.#replaced
     const from = this.#replacedNext
     const first = replaced[from]
-    if (first === undefined || first >= lineEnd) return
+    if (first === undefined || first >= lineEnd) return this.#reportInvalid()
     // Locals, not fields, in the loop: random bytes put thousands on a line.
     let next = from + 1
     while (next < replaced.length && (replaced[next] ?? lineEnd) < lineEnd) next++
-    const count = next - from
+    const last = replaced[next - 1]!
     if (next === replaced.length) {
       this.#replaced = []
       this.#replacedNext = 0
     } else this.#replacedNext = next
+    const invalid = this.#invalid
+    const end = this.#point(last + 1)
+    if (invalid) {
+      invalid.end = end
+      invalid.count += next - from
+      invalid.lines++
+    } else this.#invalid = { start: this.#point(first), end, count: next - from, lines: 1 }
+  }
+
+  /** One diagnostic for the span of lines with replaced characters, if there is one. */
+  #reportInvalid(): void {
+    const invalid = this.#invalid
+    if (!invalid) return
+    this.#invalid = null
+    const { start, end, count, lines } = invalid
     const what = count === 1 ? 'a byte sequence' : `${count} byte sequences`
+    const where = lines === 1 ? 'on this line' : `on ${lines} lines (${start.line} to ${end.line})`
     this.#handlers.message(
       diagnostic(
         'invalid-encoding',
-        `${what} on this line ${count === 1 ? 'is' : 'are'} not valid UTF-8 (replaced with U+FFFD)`,
-        { start: this.#point(first), end: this.#point(first + 1) },
+        `${what} ${where} ${count === 1 ? 'is' : 'are'} not valid UTF-8 (replaced with U+FFFD)`,
+        { start, end },
       ),
     )
   }

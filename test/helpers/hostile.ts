@@ -11,8 +11,9 @@ export interface HostileInput {
   /** Made in memory, megabytes long, rather than read from a committed file. */
   large: boolean
   /**
-   * Every few bytes make a paper or a diagnostic, so its parse time goes with
-   * its output more than with its size: much slower per MB than a digest's.
+   * Every few bytes make a paper or a diagnostic (or, for bytes that are not
+   * text, a replacement character), so its parse time goes with its output
+   * more than with its size: much slower per MB than a digest's.
    */
   dense?: boolean
   /** The input as the library takes it: text, or bytes (which may not be UTF-8). */
@@ -34,9 +35,25 @@ const HEADER = FIRST_BLOCKS.slice(0, 6).join('\n\n')
 // Both seeds' records, after their header and date (the first six blocks).
 const ROUND = SEEDS.map((seed) => seed.split('\n\n').slice(6).join('\n\n')).join('\n\n')
 
-/** A well-formed digest of `rounds` rounds of the seeds' records. */
+/** A well-formed digest of `rounds` rounds of the seeds' records, each paper once (see roundOf). */
 export function wellFormed(rounds: number): string {
-  return `${HEADER}${`\n\n${ROUND}`.repeat(rounds)}`
+  const parts = [HEADER]
+  for (let round = 0; round < rounds; round++) parts.push(roundOf(round))
+  return parts.join('')
+}
+
+/**
+ * One round of the seeds' records, after a blank line. Its titles are
+ * numbered (`Title (round.index)`) but for the first of each in round 0: the
+ * two seeds share ten papers, and the same paper twice is a `duplicate-paper`.
+ */
+function roundOf(round: number, count = RECORDS.length): string {
+  return RECORDS.slice(0, count)
+    .map(([title, ...rest], index) => {
+      const first = round === 0 && RECORDS.findIndex(([other]) => other === title) === index
+      return `\n\n${[first ? title : `${title} (${round}.${index})`, ...rest].join('\n\n')}`
+    })
+    .join('')
 }
 
 /** A well-formed digest of about `bytes` UTF-8 bytes (whole rounds, at least one). */
@@ -52,11 +69,10 @@ const RECORDS = ROUND.split('\n\n').reduce<string[][]>((records, block) => {
   return records
 }, [])
 
-/** A digest of `records` records, the seeds' over and over. */
+/** A digest of `records` records, the seeds' over and over (numbered as in {@link wellFormed}). */
 export function manyRecords(records: number): string {
   const rounds = Math.floor(records / RECORDS.length)
-  const rest = RECORDS.slice(0, records - rounds * RECORDS.length)
-  return wellFormed(rounds) + rest.map((record) => `\n\n${record.join('\n\n')}`).join('')
+  return wellFormed(rounds) + roundOf(rounds, records - rounds * RECORDS.length)
 }
 
 const encoder = new TextEncoder()
@@ -69,11 +85,9 @@ const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { ignoreB
  */
 export function* manyRecordsChunks(records: number): Generator<Uint8Array> {
   const rounds = Math.floor(records / RECORDS.length)
-  const rest = RECORDS.slice(0, records - rounds * RECORDS.length)
   yield encoder.encode(HEADER)
-  const round = encoder.encode(`\n\n${ROUND}`)
-  for (let index = 0; index < rounds; index++) yield round
-  yield encoder.encode(rest.map((record) => `\n\n${record.join('\n\n')}`).join(''))
+  for (let index = 0; index < rounds; index++) yield encoder.encode(roundOf(index))
+  yield encoder.encode(roundOf(rounds, records - rounds * RECORDS.length))
 }
 
 /** The UTF-8 bytes of {@link manyRecords}, made without making its text (a two-byte string, twice their size). */
@@ -92,12 +106,42 @@ export function manyRecordsBytes(records: number): Uint8Array {
 const file = (name: string) => () => new Uint8Array(readFileSync(`${FIXTURES}hostile/${name}`))
 const text = (name: string) => () => readFileSync(`${FIXTURES}hostile/${name}`, 'utf8')
 
-/** A 5 MB abstract: the seeds' prose, with a link (some followed by punctuation) every few hundred characters. */
+/**
+ * A 1 MB abstract, just under the longest line read (1 MiB): the seeds'
+ * prose, with a link (some followed by punctuation) every few hundred characters.
+ */
 function longAbstract(): string {
   const prose = defined(FIRST_BLOCKS[7]).slice(0, 600)
   const links = ['(see https://example.org/paper_(v2)).', 'Code: https://github.com/a/b,', 'data at http://x.io/d.']
   const sentences = links.map((link) => `${prose} ${link} `).join('')
-  return `${HEADER}\n\nA title\n\n${sentences.repeat(Math.ceil(5e6 / sentences.length))}\n\n  • 4 authors\n·\nMay 13 2`
+  return `${HEADER}\n\nA title\n\n${sentences.repeat(Math.floor(1e6 / sentences.length))}\n\n  • 4 authors\n·\nMay 13 2`
+}
+
+/** `count` repetitions of `unit`, as bytes. */
+function repeatBytes(unit: number[], count: number): Uint8Array {
+  const bytes = new Uint8Array(unit.length * count)
+  for (let index = 0; index < bytes.length; index++) bytes[index] = unit[index % unit.length]!
+  return bytes
+}
+
+/** A seed digest in UTF-16 with its byte-order mark, little- or big-endian. */
+function utf16(littleEndian: boolean): Uint8Array {
+  const seed = Buffer.from(`\uFEFF${SEEDS[1]!}`, 'utf16le')
+  if (!littleEndian) seed.swap16()
+  return new Uint8Array(seed)
+}
+
+/** What an executable starts with: an ELF header, tables of NUL-padded numbers, and some strings. */
+function elfLike(): Uint8Array {
+  const bytes = new Uint8Array(8192)
+  bytes.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0], 0)
+  let state = 7
+  for (let at = 64; at < 6000; at += 8) {
+    state = (state * 1103515245 + 12345) >>> 0
+    bytes.set([state & 0xff, (state >> 8) & 0xff, 0, 0, 0, 0, 0, 0], at)
+  }
+  bytes.set(new TextEncoder().encode('GLIBC_2.34\0libc.so.6\0__cxa_finalize\0main\0.text\0.data\0'), 6000)
+  return bytes
 }
 
 export const HOSTILE: HostileInput[] = [
@@ -147,7 +191,7 @@ export const HOSTILE: HostileInput[] = [
   },
   {
     name: 'long-abstract',
-    about: 'a record whose abstract is one 5 MB line, with thousands of links',
+    about: 'a record whose abstract is one 1 MB line, with thousands of links',
     large: true,
     input: longAbstract,
   },
@@ -172,6 +216,40 @@ export const HOSTILE: HostileInput[] = [
     large: true,
     dense: true,
     input: () => '·\n'.repeat(85_334),
+  },
+  {
+    name: 'closing-brackets',
+    about: 'a URL followed by 80,000 closing brackets',
+    large: true,
+    dense: true,
+    input: () => `${HEADER}\n\nA title\n\nSee https://example.org/a${')'.repeat(80_000)}\n\n  • 4 authors\n·\nMay 13 2`,
+  },
+  {
+    name: 'invalid-bytes',
+    about: '1 MiB of lines that are one invalid byte each (FF, LF)',
+    large: true,
+    // Not text: nothing is read from it, but its bytes are still decoded (to
+    // place its end), and invalid bytes are the native decoder's slow path.
+    dense: true,
+    input: () => repeatBytes([0xff, 0x0a], 2 ** 19),
+  },
+  {
+    name: 'utf-16le',
+    about: 'a seed digest in UTF-16, little-endian, with its byte-order mark',
+    large: false,
+    input: () => utf16(true),
+  },
+  {
+    name: 'utf-16be',
+    about: 'a seed digest in UTF-16, big-endian, with its byte-order mark',
+    large: false,
+    input: () => utf16(false),
+  },
+  {
+    name: 'executable',
+    about: 'the first 8 KiB of an executable (ELF): NUL bytes, numbers, a few strings',
+    large: false,
+    input: elfLike,
   },
   {
     name: 'records-100k',

@@ -127,9 +127,13 @@ export function checkMessages(text: string, messages: Diagnostic[], lines = new 
   }
 }
 
+/** The rules whose diagnostics name the lines they skip. */
+const SKIPPING = new Set(['unexpected-line', 'line-too-long', 'binary-input'])
+
 /**
  * The non-blank lines that lie neither inside a node of the tree nor inside
- * the position of an `unexpected-line` diagnostic (there should be none).
+ * the position of a diagnostic that skips them (`unexpected-line`,
+ * `line-too-long`, `binary-input`): there should be none.
  */
 export function unaccounted(
   text: string,
@@ -143,8 +147,7 @@ export function unaccounted(
     else spans.push(defined(node.position, `a position of a ${node.type}`))
   }
   for (const node of tree.children) collect(node)
-  for (const message of messages)
-    if (message.ruleId === 'unexpected-line' && message.position) spans.push(message.position)
+  for (const message of messages) if (SKIPPING.has(message.ruleId) && message.position) spans.push(message.position)
   // A sweep, lines and spans by start: a line is inside some span if the
   // spans that start before it reach past its end.
   spans.sort((a, b) => offsetOf(a.start) - offsetOf(b.start))

@@ -1,0 +1,556 @@
+import {
+  type Diagnostic,
+  type Digest,
+  type Paper,
+  type PaperNode,
+  parseDigestStream,
+  parseTree,
+  safeParseDigest,
+  stringifyDigest,
+} from '../../src/index.js'
+import { fixtureNames, readGolden } from './fixtures.js'
+import { unaccounted } from './invariants.js'
+
+// A fuzzer of damaged digests. Each run builds a canonical digest of the
+// seeds' records (long abstracts or short ones, with or without metadata, with
+// or without the page header), written by stringifyDigest, and applies one
+// line-level mutation to it. Every line of the damaged text knows which lines
+// of the canonical one it came from, so each paper parsed from it can be
+// traced back: it is some record's own (its title, abstract and metadata all
+// come from that record's lines, each in its role) or it is not.
+//
+// Per run, it checks:
+//   - the parse does not throw, and every non-blank line is in the tree or in
+//     an `unexpected-line` diagnostic;
+//   - the stream gives the same papers and diagnostics (in the same order) as
+//     the batch parser;
+//   - no silent wrong paper: a paper that is no record's own comes with an
+//     error near its lines;
+//   - locality: every record not touched by the damage comes out exactly as
+//     in the canonical text (but for its line number); a change to one next
+//     to the damage and one further away are counted apart.
+//
+// `npm run fuzz` prints the rates over many runs; test/fuzz.test.ts checks them.
+
+const YEAR = 2025
+const HEADER_LINES = [
+  'new',
+  'Get trending papers in your email inbox!',
+  'Subscribe',
+  'Daily Papers',
+  'byAK and the research community',
+]
+const DIGEST_DATE = { text: 'Oct 31', year: YEAR, month: 10, day: 31, yearInferred: true, iso: `${YEAR}-10-31` }
+
+/** The seeds' papers, as their golden files have them, each once (the two seeds share ten). */
+const SEED_PAPERS: Paper[] = [
+  ...new Map(
+    fixtureNames('seeds')
+      .flatMap((name) => readGolden('seeds', name).digest.papers)
+      .map((paper) => [paper.title, paper] as const),
+  ).values(),
+]
+
+/** Page chrome and junk that scrapes leave between lines. */
+export const JUNK_LINES = [
+  'Sign in',
+  'Sign Up',
+  'Share',
+  'Share this page',
+  'Cookie settings',
+  'Accept all cookies',
+  'Previous',
+  'Next',
+  'Load more',
+  'Daily',
+  'Weekly',
+  'Monthly',
+  'Trending Papers',
+  'Papers',
+  'Models',
+  'Datasets',
+  'Spaces',
+  'Docs',
+  'Pricing',
+  'Log In',
+  'Hugging Face',
+  'View all',
+  'Upvote',
+  'Submitted by akhaliq',
+  'arXiv Page',
+  'Copy link',
+  '12',
+  '-',
+  '…',
+  '•',
+  '· Published on May 3',
+  'Updated 2 days ago',
+  '<div class="cookie-banner">We use cookies to improve your experience</div>',
+  '<a href="/papers">Papers</a>',
+  '</div>',
+  '<!-- nav -->',
+  'Get trending papers in your email inbox!',
+  'Daily Papers',
+  'https://huggingface.co/papers',
+  'We use cookies to give you the best experience on our website. By continuing you agree to our use of cookies.',
+]
+
+export const MUTATIONS = [
+  'delete',
+  'duplicate-line',
+  'swap',
+  'insert',
+  'cut',
+  'merge',
+  'split',
+  'wrap',
+  'duplicate-record',
+] as const
+export type Mutation = (typeof MUTATIONS)[number]
+
+type Role = 'header' | 'date' | 'title' | 'abstract' | 'authors' | 'separator' | 'published'
+
+/** A line of the canonical text: its role, and the record it belongs to (-1 for the header). */
+interface Source {
+  id: number
+  record: number
+  role: Role
+}
+
+/** A line of the damaged text and where it came from. */
+interface Line {
+  text: string
+  /** The canonical lines it holds (two for a merged line); none for a junk or blank line. */
+  from: number[]
+  junk: boolean
+  /** A piece of a canonical line (a split, a wrap, a cut). */
+  partial: boolean
+}
+
+/** A seeded pseudo-random generator (mulberry32): numbers in [0, 1). */
+export function randomGenerator(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+class Dice {
+  constructor(readonly next: () => number) {}
+  int(below: number): number {
+    return Math.floor(this.next() * below)
+  }
+  pick<T>(values: readonly T[]): T {
+    return values[this.int(values.length)]!
+  }
+  chance(p: number): boolean {
+    return this.next() < p
+  }
+}
+
+/** An abstract of at most 300 characters: its first sentences, or its first words. */
+function shortAbstract(abstract: string, dice: Dice): string {
+  const budget = 30 + dice.int(271)
+  let out = ''
+  for (const sentence of abstract.split(/(?<=[.!?])\s+/)) {
+    const longer = out === '' ? sentence : `${out} ${sentence}`
+    if (longer.length > budget) break
+    out = longer
+  }
+  if (out.length > 0) return out
+  const cut = abstract.slice(0, budget - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > 10 ? cut.slice(0, space) : cut).replace(/[\s,;:]+$/, '')}.`
+}
+
+/** A canonical digest of 3 to 10 distinct seed records, and its lines with their sources. */
+function canonicalDigest(dice: Dice) {
+  const header = dice.chance(0.8)
+  const short = dice.chance(0.5)
+  const count = 3 + dice.int(8)
+  const chosen = new Set<number>()
+  while (chosen.size < count) chosen.add(dice.int(SEED_PAPERS.length))
+  const papers = [...chosen].map((index): Paper => {
+    const seed = SEED_PAPERS[index]!
+    const paper: Paper = { ...seed, links: [] }
+    if (short) paper.abstract = shortAbstract(seed.abstract, dice)
+    if (dice.chance(0.2)) Object.assign(paper, { authorCount: null, published: null, comments: null })
+    return paper
+  })
+  const digest: Digest = {
+    title: header ? 'Daily Papers' : null,
+    date: header ? DIGEST_DATE : null,
+    rendering: 'text',
+    page: header ? 'daily' : null,
+    query: null,
+    papers,
+  }
+  const text = stringifyDigest(digest)
+
+  // The same text, line by line, with each line's source.
+  const sources: Source[] = []
+  const lines: Line[] = []
+  const blocks: Array<Array<{ text: string; record: number; role: Role }>> = []
+  if (header) {
+    for (const value of HEADER_LINES) blocks.push([{ text: value, record: -1, role: 'header' }])
+    blocks.push([{ text: 'Oct 31', record: -1, role: 'date' }])
+  }
+  papers.forEach((paper, record) => {
+    blocks.push([{ text: paper.title, record, role: 'title' }])
+    blocks.push([{ text: paper.abstract, record, role: 'abstract' }])
+    if (paper.authorCount === null) return
+    const date = paper.published!
+    const year = date.yearInferred ? '' : `, ${date.year}`
+    const comments = paper.comments ? ` ${paper.comments}` : ''
+    blocks.push([
+      { text: `  • ${paper.authorCount} authors`, record, role: 'authors' },
+      { text: '·', record, role: 'separator' },
+      { text: `${date.text.replace(/,.*/, '')}${year}${comments}`, record, role: 'published' },
+    ])
+  })
+  blocks.forEach((block, index) => {
+    if (index > 0) lines.push({ text: '', from: [], junk: false, partial: false })
+    for (const { text: value, record, role } of block) {
+      const id = sources.length
+      sources.push({ id, record, role })
+      lines.push({ text: value, from: [id], junk: false, partial: false })
+    }
+  })
+  if (lines.map((line) => line.text).join('\n') !== text)
+    throw new Error('the fuzzer does not write digests as stringifyDigest does')
+  return { text, lines, sources, count, header }
+}
+
+/** What one mutation did: the lines, and which records it touched. */
+interface Damage {
+  mutation: Mutation
+  lines: Line[]
+  /** The records the damage touches; when it falls between records, none, and `between` says where. */
+  touched: Set<number>
+  /** For damage between records: the record before it (-1: the header, or nothing) and after it. */
+  between: [number, number] | null
+  /** Records from this one on are gone (the text was cut). */
+  goneFrom: number
+}
+
+const nonBlank = (lines: Line[]) => lines.flatMap((line, index) => (line.text.trim() === '' ? [] : [index]))
+
+function mutate(
+  mutation: Mutation,
+  canonical: { lines: Line[]; sources: Source[]; count: number },
+  dice: Dice,
+): Damage | null {
+  const { sources, count } = canonical
+  const lines = canonical.lines.map((line) => ({ ...line }))
+  const recordOf = (index: number) => sources[lines[index]!.from[0]!]!.record
+  const filled = nonBlank(lines)
+  const damage: Damage = { mutation, lines, touched: new Set(), between: null, goneFrom: count }
+  const touch = (index: number) => damage.touched.add(recordOf(index))
+  const at = filled[dice.int(filled.length)]!
+  const nextFilled = filled[filled.indexOf(at) + 1]
+  switch (mutation) {
+    case 'delete':
+      touch(at)
+      lines.splice(at, 1)
+      break
+    case 'duplicate-line':
+      touch(at)
+      lines.splice(at + 1, 0, { ...lines[at]!, from: [...lines[at]!.from] })
+      break
+    case 'swap': {
+      if (nextFilled === undefined) return null
+      touch(at)
+      touch(nextFilled)
+      const a = lines[at]!
+      lines[at] = lines[nextFilled]!
+      lines[nextFilled] = a
+      break
+    }
+    case 'insert': {
+      const where = dice.int(lines.length + 1)
+      const before = filled.filter((index) => index < where).at(-1)
+      const after = filled.find((index) => index >= where)
+      const low = before === undefined ? -1 : recordOf(before)
+      const high = after === undefined ? count : recordOf(after)
+      if (low === high) damage.touched.add(low)
+      else damage.between = [low, high]
+      lines.splice(where, 0, { text: dice.pick(JUNK_LINES), from: [], junk: true, partial: false })
+      break
+    }
+    case 'cut': {
+      const text = lines.map((line) => line.text).join('\n')
+      const end = dice.int(text.length + 1)
+      let offset = 0
+      let kept = 0
+      for (; kept < lines.length; kept++) {
+        const line = lines[kept]!
+        if (offset + line.text.length >= end) {
+          if (end - offset < line.text.length) {
+            line.text = line.text.slice(0, end - offset)
+            line.partial = true
+          }
+          kept++
+          break
+        }
+        offset += line.text.length + 1
+      }
+      lines.splice(kept)
+      const last = nonBlank(lines).at(-1)
+      if (last === undefined) {
+        damage.between = [-1, 0]
+        damage.goneFrom = 0
+        break
+      }
+      const record = recordOf(last)
+      const whole =
+        !lines[last]!.partial &&
+        lines.slice(0, last + 1).filter((line) => line.from.some((id) => sources[id]!.record === record)).length ===
+          sources.filter((source) => source.record === record).length
+      if (whole) {
+        damage.between = [record, record + 1]
+        damage.goneFrom = record + 1
+      } else {
+        damage.touched.add(record)
+        damage.goneFrom = record + 1
+      }
+      break
+    }
+    case 'merge': {
+      if (nextFilled === undefined) return null
+      touch(at)
+      touch(nextFilled)
+      const a = lines[at]!
+      const b = lines[nextFilled]!
+      const glue = dice.chance(0.5) ? ' ' : ''
+      lines.splice(at, nextFilled - at + 1, {
+        text: a.text + glue + b.text.trimStart(),
+        from: [...a.from, ...b.from],
+        junk: a.junk || b.junk,
+        partial: false,
+      })
+      break
+    }
+    case 'split': {
+      const line = lines[at]!
+      if (line.text.trim().length < 2) return null
+      const spaces = [...line.text.matchAll(/ /g)].map((match) => match.index)
+      const cut = spaces.length > 0 && dice.chance(0.5) ? dice.pick(spaces) : 1 + dice.int(line.text.length - 1)
+      const head = line.text.slice(0, cut)
+      const tail = line.text.slice(cut)
+      if (head.trim() === '' || tail.trim() === '') return null
+      touch(at)
+      lines.splice(at, 1, { ...line, text: head, partial: true }, { ...line, text: tail, partial: true })
+      break
+    }
+    case 'wrap': {
+      const abstracts = filled.filter((index) => sources[lines[index]!.from[0]!]!.role === 'abstract')
+      if (abstracts.length === 0) return null
+      const index = dice.pick(abstracts)
+      const line = lines[index]!
+      const width = Math.min(40 + dice.int(81), Math.max(10, Math.floor(line.text.length / 2)))
+      const pieces: string[] = []
+      let current = ''
+      for (const word of line.text.split(' ')) {
+        if (current !== '' && current.length + 1 + word.length > width) {
+          pieces.push(current)
+          current = word
+        } else current = current === '' ? word : `${current} ${word}`
+      }
+      pieces.push(current)
+      if (pieces.length < 2) return null
+      damage.touched.add(recordOf(index))
+      lines.splice(index, 1, ...pieces.map((text) => ({ ...line, text, partial: true })))
+      break
+    }
+    case 'duplicate-record': {
+      const record = dice.int(count)
+      const own = lines.flatMap((line, index) =>
+        line.from.length > 0 && sources[line.from[0]!]!.record === record ? [index] : [],
+      )
+      const first = own[0]!
+      const last = own.at(-1)!
+      const copy = lines.slice(first, last + 1).map((line) => ({ ...line }))
+      lines.splice(last + 1, 0, { text: '', from: [], junk: false, partial: false }, ...copy)
+      damage.touched.add(record)
+      break
+    }
+  }
+  return damage
+}
+
+/** What one run found. */
+export interface RunResult {
+  mutation: Mutation
+  short: boolean
+  threw: string | null
+  lostLines: number
+  streamDiffers: boolean
+  /** The canonical text did not parse back to the digest it was written from. */
+  roundTripDiffers: boolean
+  /** Papers that are no record's own, each with or without an error near it. */
+  wrongPapers: number
+  silentWrongPapers: number
+  /** Intact records next to the damage that came out changed (or not at all). */
+  neighbourChanges: number
+  /** Intact records further away that came out changed. */
+  farChanges: number
+  text: string
+}
+
+async function streamed(text: string, cuts: number[]) {
+  const papers: Paper[] = []
+  const messages: Diagnostic[] = []
+  const points = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b)
+  const chunks = [...points, text.length].map((end, index) => text.slice(index === 0 ? 0 : points[index - 1], end))
+  for await (const paper of parseDigestStream(chunks, { year: YEAR, onMessage: (message) => messages.push(message) }))
+    papers.push(paper)
+  return { papers, messages }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** One run of the fuzzer, from its seed. */
+export async function fuzzRun(seed: number, only?: Mutation): Promise<RunResult> {
+  const dice = new Dice(randomGenerator(seed))
+  const canonical = canonicalDigest(dice)
+  const mutation = only ?? dice.pick(MUTATIONS)
+  const short = canonical.lines.some(
+    (line) =>
+      line.from.length === 1 && canonical.sources[line.from[0]!]!.role === 'abstract' && line.text.length <= 300,
+  )
+  const result: RunResult = {
+    mutation,
+    short,
+    threw: null,
+    lostLines: 0,
+    streamDiffers: false,
+    roundTripDiffers: false,
+    wrongPapers: 0,
+    silentWrongPapers: 0,
+    neighbourChanges: 0,
+    farChanges: 0,
+    text: '',
+  }
+  let damage: Damage | null = null
+  for (let attempt = 0; attempt < 8 && !damage; attempt++) damage = mutate(mutation, canonical, dice)
+  if (!damage)
+    damage = { mutation, lines: canonical.lines, touched: new Set(), between: null, goneFrom: canonical.count }
+  const { lines } = damage
+  const { sources } = canonical
+  const text = (result.text = lines.map((line) => line.text).join('\n'))
+  const cuts = [dice.int(text.length + 1), dice.int(text.length + 1), dice.int(text.length + 1)]
+  try {
+    const base = safeParseDigest(canonical.text, { year: YEAR })
+    const basePapers = base.success ? base.data.papers : base.error.digest.papers
+    result.roundTripDiffers =
+      !base.success || base.messages.some((m) => m.severity === 'error')
+        ? true
+        : stringifyDigest(base.data) !== canonical.text
+    const { tree, messages } = parseTree(text, { year: YEAR })
+    const parsed = safeParseDigest(text, { year: YEAR })
+    const papers = parsed.success ? parsed.data.papers : parsed.error.digest.papers
+    result.lostLines = unaccounted(text, tree, messages).length
+    const stream = await streamed(text, cuts)
+    result.streamDiffers = !same(stream, { papers, messages: parsed.messages })
+
+    // Each paper's parts, by the canonical lines they came from.
+    const nodes = tree.children.filter((node): node is PaperNode => node.type === 'paper')
+    const errors = parsed.messages.filter((message) => message.severity === 'error')
+    const origin = (from: number, to: number) => lines.slice(from - 1, to)
+    nodes.forEach((node) => {
+      const parts: Record<'title' | 'abstract' | 'metadata', Line[]> = { title: [], abstract: [], metadata: [] }
+      for (const child of node.children) {
+        if (child.type === 'title' || child.type === 'abstract' || child.type === 'metadata') {
+          parts[child.type] = origin(child.position.start.line, child.position.end.line).filter(
+            (l) => l.text.trim() !== '',
+          )
+        }
+      }
+      const titleSources = parts.title.flatMap((line) => line.from.map((id) => sources[id]!))
+      const record = titleSources[0]?.record
+      const fits = (part: Line[], roles: Role[]) =>
+        part.every(
+          (line) =>
+            !line.junk &&
+            line.from.length > 0 &&
+            line.from.every((id) => sources[id]!.record === record && roles.includes(sources[id]!.role)),
+        )
+      const own =
+        record !== undefined &&
+        record >= 0 &&
+        fits(parts.title, ['title']) &&
+        fits(parts.abstract, ['abstract']) &&
+        fits(parts.metadata, ['authors', 'separator', 'published'])
+      if (own) return
+      result.wrongPapers++
+      const first = node.position.start.line - 2
+      const last = node.position.end.line + 2
+      const near = errors.some((error) => error.position!.start.line <= last && error.position!.end.line >= first)
+      if (!near) result.silentWrongPapers++
+    })
+
+    // Every record the damage does not touch comes out as it was, its line aside.
+    const touched = [...damage.touched]
+    const low = touched.length > 0 ? Math.min(...touched) : damage.between![1]
+    const high = touched.length > 0 ? Math.max(...touched) : damage.between![0]
+    for (let record = 0; record < canonical.count; record++) {
+      if (record >= low && record <= high) continue
+      if (record >= damage.goneFrom) continue
+      const titleId = sources.find((source) => source.record === record && source.role === 'title')!.id
+      const index = lines.findIndex((line) => line.from.length === 1 && line.from[0] === titleId && !line.partial)
+      const expected = { ...basePapers[record]!, line: index + 1 }
+      const found = papers.find((paper) => paper.line === index + 1)
+      if (index !== -1 && same(found, expected)) continue
+      if (record === low - 1 || record === high + 1) result.neighbourChanges++
+      else result.farChanges++
+    }
+  } catch (error) {
+    result.threw = error instanceof Error ? `${error.message}\n${error.stack}` : String(error)
+  }
+  return result
+}
+
+/** The rates over `runs` runs from `seed` on. */
+export async function fuzz(runs: number, seed = 1, only?: Mutation) {
+  const totals = {
+    runs,
+    threw: 0,
+    lostLines: 0,
+    streamDiffers: 0,
+    roundTripDiffers: 0,
+    wrongPaper: 0,
+    silentWrongPaper: 0,
+    neighbourChanged: 0,
+    farChanged: 0,
+  }
+  const byMutation = new Map<Mutation, { runs: number; silent: number; neighbour: number; far: number }>()
+  const examples: Array<{ seed: number; what: string }> = []
+  for (let run = 0; run < runs; run++) {
+    const result = await fuzzRun(seed + run, only)
+    const row = byMutation.get(result.mutation) ?? { runs: 0, silent: 0, neighbour: 0, far: 0 }
+    byMutation.set(result.mutation, row)
+    row.runs++
+    const flags: Array<[keyof typeof totals, boolean]> = [
+      ['threw', result.threw !== null],
+      ['lostLines', result.lostLines > 0],
+      ['streamDiffers', result.streamDiffers],
+      ['roundTripDiffers', result.roundTripDiffers],
+      ['wrongPaper', result.wrongPapers > 0],
+      ['silentWrongPaper', result.silentWrongPapers > 0],
+      ['neighbourChanged', result.neighbourChanges > 0],
+      ['farChanged', result.farChanges > 0],
+    ]
+    for (const [key, value] of flags) if (value) totals[key]++
+    if (result.silentWrongPapers > 0) row.silent++
+    if (result.neighbourChanges > 0) row.neighbour++
+    if (result.farChanges > 0) row.far++
+    const bad = flags.filter(([key, value]) => value && key !== 'wrongPaper').map(([key]) => key)
+    if (bad.length > 0 && examples.length < 2000)
+      examples.push({ seed: seed + run, what: `${result.mutation}: ${bad.join(', ')}` })
+  }
+  return { totals, byMutation, examples }
+}
