@@ -1,4 +1,4 @@
-import { type DateParts, readDate } from '../dates.js'
+import { type DateParts, dateParts, monthNumber, readDate } from '../dates.js'
 import { type Block, isBareUrl } from './blocks.js'
 import { type InlineLink, readInline, squeeze } from './inline.js'
 
@@ -162,8 +162,9 @@ export function classifyBlock(block: Block): CardToken {
 // A title, the vote count or the author count: a link to the site with no markup in its text.
 const LINK_LINE =
   /^(### )?\[([^[\]\\\n]*)\]\(https:\/\/huggingface\.co\/(login\?next=%2Fpapers%2F|papers\/)(\d{4}\.\d{4,5})\)$/
+// A date, as `readDate` reads it (groups 1 to 4), with the comment count glued to it (5).
 const DATE_LINE =
-  /^([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?(?: \d{1,9})?)(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
+  /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
 // The end of a link to a paper's page, after a text too long for a pattern to read fast (an abstract).
 const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/(\d{4}\.\d{4,5})\)$/y
 const SEPARATOR: CardToken = { kind: 'separator' }
@@ -191,9 +192,12 @@ function cardLine(block: Block): CardToken | null {
   if (block.url !== null) return null
   if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
   const line = source.length < 64 ? DATE_LINE.exec(source) : null
-  const date = line && readDate(line[1] ?? '')
-  if (!line || !date) return null
-  const comments = line[2] === undefined ? date.count : Number(line[2])
+  const month = line && monthNumber(line[1] ?? '')
+  if (!line || month === undefined) return null
+  const glued = line[5]
+  const date = dateParts(glued === undefined ? source : source.slice(0, source.indexOf('[')), month, line)
+  if (glued === undefined) return { kind: 'date', date, comments: date.count, separator: false }
+  const comments = Number(glued)
   return { kind: 'date', date: { ...date, count: comments }, comments, separator: false }
 }
 
