@@ -161,7 +161,7 @@ export function classifyBlock(block: Block): CardToken {
 // pattern runs natively, faster than the general reading's steps.
 // A title, the vote count or the author count: a link to the site with no markup in its text.
 const LINK_LINE =
-  /^(### )?\[([^[\]\\\n]*)\]\(https:\/\/huggingface\.co\/(login\?next=%2Fpapers%2F|papers\/)(\d{4}\.\d{4,5})\)$/
+  /^(?:### )?\[[^[\]\\\n]*\]\(https:\/\/huggingface\.co\/(?:login\?next=%2Fpapers%2F|papers\/)\d{4}\.\d{4,5}\)$/
 // A date, as `readDate` reads it (groups 1 to 4), with the comment count glued to it (5).
 const DATE_LINE =
   /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
@@ -179,12 +179,15 @@ function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
-    const link = source.length < 300 ? LINK_LINE.exec(source) : null
-    if (!link) return first === 0x5b ? paperLink(source) : null
-    const text = (link[2] ?? '').trim()
-    const id = link[4] ?? ''
-    if (link[1]) return { kind: 'heading', level: 3, text, id }
-    if (link[3] === 'papers/') return paperToken(text, id)
+    if (!(source.length < 300 && LINK_LINE.test(source))) return first === 0x5b ? paperLink(source) : null
+    // Its parts by where they stand (a test, without a match's captures, is
+    // cheaper): the text has no `]`, the id is the URL's end and holds its last `.`.
+    const middle = source.lastIndexOf('](')
+    const text = source.slice(first === 0x23 ? 5 : 1, middle).trim()
+    const id = source.slice(source.lastIndexOf('.') - 4, -1)
+    if (first === 0x23) return { kind: 'heading', level: 3, text, id }
+    // The path after `https://huggingface.co/`: `papers/…` or `login?…`.
+    if (source.charCodeAt(middle + 25) === 0x70 /* p */) return paperToken(text, id)
     const count = UPVOTES_TEXT.exec(text)
     return count && { kind: 'upvotes', count: countOf(count[1]), id, before: true }
   }
