@@ -98,9 +98,7 @@ export class Pipeline {
       // Large byte input is decoded and scanned a piece at a time.
       const decoder = (this.#decoder ??= new Utf8Decoder())
       for (let at = 0; at < piece.length; at += DECODE_BYTES) {
-        const { text, replaced } = decoder.decode(
-          at === 0 && piece.length <= DECODE_BYTES ? piece : piece.subarray(at, at + DECODE_BYTES),
-        )
+        const { text, replaced } = decoder.decode(piece.subarray(at, at + DECODE_BYTES))
         this.#scanner.push(text, replaced)
       }
     }

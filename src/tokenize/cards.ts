@@ -48,7 +48,7 @@ const ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5
 const GITHUB_URL = /^https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s#?]+/
 // A user or organisation page: one path segment that is none of the site's own.
 const ORG_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/([\w.-]+)\/?$/
-const SITE_PATHS = new Set([
+export const SITE_PATHS = new Set([
   'models',
   'datasets',
   'spaces',
@@ -116,8 +116,7 @@ export function classifyBlock(block: Block): CardToken {
     const match = /^(#{1,6})\s+/.exec(raw)
     if (match?.[1]) {
       level = match[1].length
-      raw = raw.slice(match[0].length)
-      if (raw.endsWith('#')) raw = raw.replace(/\s+#+$/, '')
+      raw = raw.slice(match[0].length).replace(/\s+#+$/, '')
     }
   }
   const inline = readInline(raw, block.escapes)
@@ -165,8 +164,6 @@ const LINK_LINE =
 // A date, as `readDate` reads it (groups 1 to 4), with the comment count glued to it (5).
 const DATE_LINE =
   /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
-// The end of a link to a paper's page, after a text too long for a pattern to read fast (an abstract).
-const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/(\d{4}\.\d{4,5})\)$/y
 const SEPARATOR: CardToken = { kind: 'separator' }
 
 /**
@@ -179,7 +176,8 @@ function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
-    if (!(source.length < 300 && LINK_LINE.test(source))) return first === 0x5b ? paperLink(source) : null
+    // A longer one (an abstract) the general reading takes as fast.
+    if (!(source.length < 300 && LINK_LINE.test(source))) return null
     // Its parts by where they stand (a test, without a match's captures, is
     // cheaper): the text has no `]`, the id is the URL's end and holds its last `.`.
     const middle = source.lastIndexOf('](')
@@ -199,31 +197,8 @@ function cardLine(block: Block): CardToken | null {
   if (!line || month === undefined) return null
   const glued = line[5]
   const date = dateParts(glued === undefined ? source : source.slice(0, source.indexOf('[')), month, line)
-  if (glued === undefined) return { kind: 'date', date, comments: date.count, separator: false }
-  const comments = Number(glued)
-  return { kind: 'date', date: { ...date, count: comments }, comments, separator: false }
-}
-
-/**
- * A block that is one link to a paper's page, `[text](https://huggingface.co/papers/ID)`,
- * whose text holds no markup (an abstract): its text is searched with
- * `indexOf` alone, its URL read by a pattern anchored where it starts.
- */
-function paperLink(source: string): CardToken | null {
-  const middle = source.lastIndexOf('](')
-  PAPER_LINK_END.lastIndex = middle
-  const end = middle === -1 ? null : PAPER_LINK_END.exec(source)
-  // The URL holds none of these, so each search covers the text alone. (A
-  // `!` is markup only before a `[`, an image, which this excludes.)
-  if (
-    !end ||
-    source.indexOf(']') !== middle ||
-    source.indexOf('[', 1) !== -1 ||
-    source.indexOf('\\') !== -1 ||
-    source.indexOf('\n') !== -1
-  )
-    return null
-  return paperToken(source.slice(1, middle).trim(), end[1] ?? '')
+  const comments = glued === undefined ? date.count : Number(glued)
+  return { kind: 'date', date: glued === undefined ? date : { ...date, count: comments }, comments, separator: false }
 }
 
 /** What a link to a paper's page is, by its text. */
