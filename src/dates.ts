@@ -74,17 +74,21 @@ export function readDate(value: string): DateParts | null {
   if (!match) return null
   const month = monthNumber(match[1] ?? '')
   if (month === undefined) return null
-  return parts(value, month, match)
+  return dateParts(value, month, match)
 }
 
 /** Like {@link readDate}, for a line only roughly shaped like a date (the month may be unknown). */
 export function readRoughDate(value: string): DateParts | null {
   const match = ROUGH_DATE.exec(value)
   if (!match) return null
-  return parts(value, monthNumber(match[1] ?? '') ?? null, match)
+  return dateParts(value, monthNumber(match[1] ?? '') ?? null, match)
 }
 
-function parts(value: string, month: number | null, match: RegExpExecArray): DateParts {
+/**
+ * What a date says, from a pattern's match whose groups 2 to 4 are the day,
+ * the year and the count, as in {@link readDate}'s.
+ */
+export function dateParts(value: string, month: number | null, match: RegExpExecArray): DateParts {
   // Indices rather than a destructuring, which goes through the array's iterator (every card has a date).
   const year = match[3]
   const count = match[4]

@@ -1,14 +1,11 @@
 import { daysInMonth, isoDate, writeDate } from './dates.js'
 import type { Digest, Paper } from './schema/schema.js'
-import { ABSTRACT_ANCHOR } from './tokenize/cards.js'
+import { ABSTRACT_ANCHOR, SITE_PATHS } from './tokenize/cards.js'
 
 // The markdown rendering, as crawlers write the page: every field of a paper
 // has a place in it, so parsing what this writes gives back every field.
 
 const SITE = 'https://huggingface.co'
-// The organisation pages' paths that are the site's own (see tokenize/cards.ts).
-const RESERVED =
-  /^(?:models|datasets|spaces|docs|enterprise|pricing|login|join|storage|posts|blog|learn|papers|collections|settings|terms-of-service|privacy|tasks|chat|huggingface)$/
 
 /** The blocks of a digest in the markdown rendering (joined with blank lines). */
 export function markdownBlocks(digest: Digest): string[] {
@@ -85,9 +82,10 @@ function previousDay(year: number, month: number, day: number): string {
   return isoDate(y, m, daysInMonth(m, y))
 }
 
+/** An organisation's page: never a path that is the site's own (the parser would not read it as one). */
 function orgSlug(name: string): string {
   const slug = name.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '') || 'organization'
-  return RESERVED.test(slug) ? `${slug}-org` : slug
+  return SITE_PATHS.has(slug) ? `${slug}-org` : slug
 }
 
 /** Text inside a link's brackets: its brackets and backslashes escaped, on one line. */

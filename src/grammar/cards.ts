@@ -75,7 +75,9 @@ export class CardGrammar implements Grammar {
   constructor(events: GrammarEvents, year: number | null, layout: { weblinks: boolean; escapes: boolean }) {
     this.#events = events
     this.#year = year
-    this.#reader = new BlockReader((block) => this.#block(block), layout)
+    this.#reader = new BlockReader((block) => {
+      this.#block(block)
+    }, layout)
   }
 
   line(value: string, line: number, column: number, offset: number): void {
@@ -110,22 +112,28 @@ export class CardGrammar implements Grammar {
         return
       case 'definition':
         this.#events.definition?.(token.label, token.url)
-        return this.#chrome(block, null, null)
+        {
+          this.#chrome(block, null, null)
+          return
+        }
       case 'paperLink': {
         const card = this.#card
         if (card && !card.abstract && !hasMetadata(card) && (card.id === null || card.id === token.id)) {
           card.id ??= token.id
           card.abstract = field(block, token.text)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#startCard(block, token.text, token.id)
+        this.#startCard(block, token.text, token.id)
+        return
       }
       case 'upvotes': {
         const card = this.#card
         const own = card && !card.upvotes && (token.id === null ? !token.before : token.id === card.id)
         if (own) {
           card.upvotes = field(block, token.count)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
         this.#pending.push({ block, token })
         return
@@ -133,16 +141,23 @@ export class CardGrammar implements Grammar {
       case 'submittedBy':
         this.#pending.push({ block, token })
         return
-      case 'chrome':
-        return this.#chrome(block, token.title, token.url)
+      case 'chrome': {
+        this.#chrome(block, token.title, token.url)
+        return
+      }
       case 'pageDate':
         if (!this.#pageYear) {
           this.#pageYear = token
           if (!this.#inHeader) this.#hintYear()
         }
-        return this.#chrome(block, null, null)
-      default:
-        return this.#cardPart(block, token)
+        {
+          this.#chrome(block, null, null)
+          return
+        }
+      default: {
+        this.#cardPart(block, token)
+        return
+      }
     }
   }
 
@@ -150,7 +165,8 @@ export class CardGrammar implements Grammar {
   #cardPart(block: Block, token: CardToken): void {
     // Plain text after `Submitted by` (a text extraction of a trending card): the title.
     if (token.kind === 'text' && this.#pending.some(({ token: before }) => before.kind === 'submittedBy')) {
-      return this.#startCard(block, token.text, null)
+      this.#startCard(block, token.text, null)
+      return
     }
     this.#takePending(false)
     const card = this.#card
@@ -159,41 +175,63 @@ export class CardGrammar implements Grammar {
         if (card && !card.abstract && !hasMetadata(card)) {
           if (token.ref !== null) card.refs.push(token.ref)
           card.abstract = field(block, token.text)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
         // A short line after the abstract, where the author count stands: the organisation.
         if (card?.abstract && !card.authors && !card.organization && !card.date && isName(token.text)) {
           card.organization = field(block, token.text)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
         if (!card && this.#sawByline && this.#query === null) {
           this.#query = token.text
-          return this.#chrome(block, null, null)
+          this.#chrome(block, null, null)
+          return
         }
         if (!card && this.#query !== null && token.text.toLowerCase() === this.#query.toLowerCase()) {
-          return this.#chrome(block, null, null)
+          this.#chrome(block, null, null)
+          return
         }
-        return this.#skip(block)
+        {
+          this.#skip(block)
+          return
+        }
       case 'authors':
         if (card && !card.authors && !card.organization && !card.date) {
           card.authors = field(block, token.count)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#skip(block)
+        {
+          this.#skip(block)
+          return
+        }
       case 'organization':
         // The header's `by AK` links to a user page, as a card's organisation does.
-        if (!card && this.#inHeader) return this.#chrome(block, null, null)
+        if (!card && this.#inHeader) {
+          this.#chrome(block, null, null)
+          return
+        }
         if (card && !card.authors && !card.organization && !card.date) {
           card.organization = field(block, token.name)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#skip(block)
+        {
+          this.#skip(block)
+          return
+        }
       case 'separator':
         if (card && !card.separator && !card.date) {
           card.separator = span(block)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#skip(block)
+        {
+          this.#skip(block)
+          return
+        }
       case 'date':
         if (!card && this.#inHeader && !this.#headerDate) {
           this.#headerDate = field(block, token.date)
@@ -203,30 +241,48 @@ export class CardGrammar implements Grammar {
         if (card && !card.date) {
           // `· Published on DATE` writes the separator on the date's line: the date node spans both.
           card.date = field(block, token.date)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#skip(block)
+        {
+          this.#skip(block)
+          return
+        }
       case 'comments':
         if (card?.date && !card.comments && card.date.value.count === null) {
           card.comments = field(block, token.count)
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#skip(block)
+        {
+          this.#skip(block)
+          return
+        }
       case 'github':
         if (card && !card.github) {
           card.github = field(block, { repo: token.repo, stars: token.stars })
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#skip(block)
+        {
+          this.#skip(block)
+          return
+        }
       case 'link':
         if (card) {
           card.id ??= token.id
           card.extras.push(span(block))
-          return this.#part(block, card)
+          this.#part(block, card)
+          return
         }
-        return this.#chrome(block, null, null)
-      default:
-        return this.#skip(block)
+        {
+          this.#chrome(block, null, null)
+          return
+        }
+      default: {
+        this.#skip(block)
+        return
+      }
     }
   }
 

@@ -61,7 +61,10 @@ export class TextGrammar implements Grammar {
     }
     const block = this.#block
     if (line.kind === 'authors' || line.kind === 'separator') {
-      if (block?.accepts(line.kind)) return block.add(line)
+      if (block?.accepts(line.kind)) {
+        block.add(line)
+        return
+      }
       if (block) this.#endBlock(false)
       this.#block = new MetadataBlock(line)
       return
@@ -70,7 +73,8 @@ export class TextGrammar implements Grammar {
       const date = line.kind === 'date' ? line : line.kind === 'text' && block.expectsDate() ? asRoughDate(line) : null
       if (date) {
         block.add(date)
-        return this.#endBlock(false)
+        this.#endBlock(false)
+        return
       }
       this.#endBlock(false)
     }

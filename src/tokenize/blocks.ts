@@ -32,8 +32,7 @@ const BARE_URL = /^<?https?:\/\/\S+$/
 
 /** Whether a line is nothing but a URL. */
 export function isBareUrl(value: string): boolean {
-  const first = value.charCodeAt(0)
-  return (first === 0x68 /* h */ || first === 0x3c) /* < */ && value.length < 4096 && BARE_URL.test(value)
+  return value.length < 4096 && BARE_URL.test(value)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { type DateParts, readDate } from '../dates.js'
+import { type DateParts, dateParts, monthNumber, readDate } from '../dates.js'
 import { type Block, isBareUrl } from './blocks.js'
 import { type InlineLink, readInline, squeeze } from './inline.js'
 
@@ -57,7 +57,7 @@ const ARXIV_URL = /^https?:\/\/(?:www\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5
 const GITHUB_URL = /^https?:\/\/(?:www\.)?github\.com\/[^/\s]+\/[^/\s#?]+/
 // A user or organisation page: one path segment that is none of the site's own.
 const ORG_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/([\w.-]+)\/?$/
-const SITE_PATHS = new Set([
+export const SITE_PATHS = new Set([
   'models',
   'datasets',
   'spaces',
@@ -125,8 +125,7 @@ export function classifyBlock(block: Block): CardToken {
     const match = /^(#{1,6})\s+/.exec(raw)
     if (match?.[1]) {
       level = match[1].length
-      raw = raw.slice(match[0].length)
-      if (raw.endsWith('#')) raw = raw.replace(/\s+#+$/, '')
+      raw = raw.slice(match[0].length).replace(/\s+#+$/, '')
     }
   }
   const inline = readInline(raw, block.escapes)
@@ -174,11 +173,10 @@ export function classifyBlock(block: Block): CardToken {
 // pattern runs natively, faster than the general reading's steps.
 // A title, the vote count or the author count: a link to the site with no markup in its text.
 const LINK_LINE =
-  /^(### )?\[([^[\]\\\n]*)\]\(https:\/\/huggingface\.co\/(login\?next=%2Fpapers%2F|papers\/)(\d{4}\.\d{4,5})\)$/
+  /^(?:### )?\[[^[\]\\\n]*\]\(https:\/\/huggingface\.co\/(?:login\?next=%2Fpapers%2F|papers\/)\d{4}\.\d{4,5}\)$/
+// A date, as `readDate` reads it (groups 1 to 4), with the comment count glued to it (5).
 const DATE_LINE =
-  /^([A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?(?: \d{1,9})?)(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
-// The end of a link to a paper's page, after a text too long for a pattern to read fast (an abstract).
-const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/(\d{4}\.\d{4,5})\)$/y
+  /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
 const SEPARATOR: CardToken = { kind: 'separator' }
 
 /**
@@ -191,12 +189,16 @@ function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
-    const link = source.length < 300 ? LINK_LINE.exec(source) : null
-    if (!link) return first === 0x5b ? paperLink(source) : null
-    const text = (link[2] ?? '').trim()
-    const id = link[4] ?? ''
-    if (link[1]) return { kind: 'heading', level: 3, text, id, ref: null }
-    if (link[3] === 'papers/') return paperToken(text, id)
+    // A longer one (an abstract) the general reading takes as fast.
+    if (!(source.length < 300 && LINK_LINE.test(source))) return null
+    // Its parts by where they stand (a test, without a match's captures, is
+    // cheaper): the text has no `]`, the id is the URL's end and holds its last `.`.
+    const middle = source.lastIndexOf('](')
+    const text = source.slice(first === 0x23 ? 5 : 1, middle).trim()
+    const id = source.slice(source.lastIndexOf('.') - 4, -1)
+    if (first === 0x23) return { kind: 'heading', level: 3, text, id, ref: null }
+    // The path after `https://huggingface.co/`: `papers/…` or `login?…`.
+    if (source.charCodeAt(middle + 25) === 0x70 /* p */) return paperToken(text, id)
     const count = UPVOTES_TEXT.exec(text)
     return count && { kind: 'upvotes', count: countOf(count[1]), id, before: true }
   }
@@ -204,32 +206,12 @@ function cardLine(block: Block): CardToken | null {
   if (block.url !== null) return null
   if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
   const line = source.length < 64 ? DATE_LINE.exec(source) : null
-  const date = line && readDate(line[1] ?? '')
-  if (!line || !date) return null
-  const comments = line[2] === undefined ? date.count : Number(line[2])
-  return { kind: 'date', date: { ...date, count: comments }, comments, separator: false }
-}
-
-/**
- * A block that is one link to a paper's page, `[text](https://huggingface.co/papers/ID)`,
- * whose text holds no markup (an abstract): its text is searched with
- * `indexOf` alone, its URL read by a pattern anchored where it starts.
- */
-function paperLink(source: string): CardToken | null {
-  const middle = source.lastIndexOf('](')
-  PAPER_LINK_END.lastIndex = middle
-  const end = middle === -1 ? null : PAPER_LINK_END.exec(source)
-  // The URL holds none of these, so each search covers the text alone. (A
-  // `!` is markup only before a `[`, an image, which this excludes.)
-  if (
-    !end ||
-    source.indexOf(']') !== middle ||
-    source.indexOf('[', 1) !== -1 ||
-    source.indexOf('\\') !== -1 ||
-    source.indexOf('\n') !== -1
-  )
-    return null
-  return paperToken(source.slice(1, middle).trim(), end[1] ?? '')
+  const month = line && monthNumber(line[1] ?? '')
+  if (!line || month === undefined) return null
+  const glued = line[5]
+  const date = dateParts(glued === undefined ? source : source.slice(0, source.indexOf('[')), month, line)
+  const comments = glued === undefined ? date.count : Number(glued)
+  return { kind: 'date', date: glued === undefined ? date : { ...date, count: comments }, comments, separator: false }
 }
 
 /** What a link to a paper's page is, by its text. */

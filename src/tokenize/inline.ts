@@ -69,6 +69,8 @@ export function readInline(source: string, escapes = true): Inline {
 /**
  * The common case without the reader: a block that is one link, `[text](url)`,
  * whose text holds no markup at all (no bracket, backslash, `!` or line break).
+ * Each of those is looked for with `indexOf`, which is many times faster than
+ * a regex over a long text (an abstract).
  */
 function plainLink(source: string): InlineLink | null {
   if (source.charCodeAt(0) !== codes.openBracket || source.charCodeAt(source.length - 1) !== codes.closeParen)
@@ -77,13 +79,15 @@ function plainLink(source: string): InlineLink | null {
   if (middle === -1) return null
   const url = source.slice(middle + 2, -1)
   if (url === '' || NOT_PLAIN_URL.test(url)) return null
-  const text = source.slice(1, middle)
-  if (NOT_PLAIN_TEXT.test(text)) return null
-  return { text: text.trim(), url, ref: null }
+  for (const char of MARKUP) {
+    const at = source.indexOf(char, 1)
+    if (at !== -1 && at < middle) return null
+  }
+  return { text: source.slice(1, middle).trim(), url, ref: null }
 }
 
 const NOT_PLAIN_URL = /[\s()<>]/
-const NOT_PLAIN_TEXT = /[[\]\\!\n]/
+const MARKUP = '[]\\!\n'
 const NO_LINKS: readonly InlineLink[] = []
 
 class InlineReader {

@@ -220,7 +220,10 @@ export class LineScanner {
   }
 
   #endLine(piece: string, from: number, to: number, base: number): void {
-    if (this.#tooLong || base + to - this.#lineStart > this.#maxLine) return this.#skipLong(base + to)
+    if (this.#tooLong || base + to - this.#lineStart > this.#maxLine) {
+      this.#skipLong(base + to)
+      return
+    }
     let text = piece
     if (this.#carry.length > 0) {
       if (to > from) this.#carry.push(piece.slice(from, to))
@@ -267,7 +270,10 @@ export class LineScanner {
     const replaced = this.#replaced
     const from = this.#replacedNext
     const first = replaced[from]
-    if (first === undefined || first >= lineEnd) return this.#reportInvalid()
+    if (first === undefined || first >= lineEnd) {
+      this.#reportInvalid()
+      return
+    }
     // Locals, not fields, in the loop: random bytes put thousands on a line.
     let next = from + 1
     while (next < replaced.length && (replaced[next] ?? lineEnd) < lineEnd) next++

@@ -75,7 +75,9 @@ function fixtureBlocks(): Array<{ source: string; url: string | null; escapes: b
       { weblinks, escapes: !weblinks },
     )
     const scanner = new LineScanner({
-      line: (value, line, column, offset) => reader.line({ value, line, column, offset }),
+      line: (value, line, column, offset) => {
+        reader.line({ value, line, column, offset })
+      },
       message() {},
     })
     scanner.push(readFileSync(folder + file, 'utf8'))
