@@ -113,15 +113,15 @@ class Utf16Decoder implements Decoder {
     for (let at = 0; at < cut; at += 2) {
       const unit = this.#unit(bytes, at)
       if (!little) {
-        units[at] = bytes[at + 1]!
-        units[at + 1] = bytes[at]!
+        units[at] = byteAt(bytes, at + 1)
+        units[at + 1] = byteAt(bytes, at)
       }
       if (unit < 0xd800 || unit > 0xdfff) continue
       // A surrogate: a high one followed by a low one is a pair, anything else is lone.
       if (unit <= 0xdbff && at + 2 < cut && (this.#unit(bytes, at + 2) & 0xfc00) === 0xdc00) {
         if (!little) {
-          units[at + 2] = bytes[at + 3]!
-          units[at + 3] = bytes[at + 2]!
+          units[at + 2] = byteAt(bytes, at + 3)
+          units[at + 3] = byteAt(bytes, at + 2)
         }
         at += 2
       } else replaced.push(at / 2)
@@ -140,7 +140,8 @@ class Utf16Decoder implements Decoder {
   }
 
   #unit(bytes: Uint8Array, at: number): number {
-    return this.#littleEndian ? bytes[at]! | (bytes[at + 1]! << 8) : (bytes[at]! << 8) | bytes[at + 1]!
+    const [first, second] = [byteAt(bytes, at), byteAt(bytes, at + 1)]
+    return this.#littleEndian ? first | (second << 8) : (first << 8) | second
   }
 }
 
@@ -262,4 +263,9 @@ function completeLength(bytes: Uint8Array): number {
   const byte = bytes[lead] ?? 0
   const size = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1
   return lead + size > length ? lead : length
+}
+
+/** The byte at `at`, which the callers keep inside the array (0 past its end). */
+function byteAt(bytes: Uint8Array, at: number): number {
+  return bytes[at] ?? 0
 }

@@ -81,9 +81,7 @@ export interface CheckedOptions {
 export function checkOptions(options: ParseOptions | null | undefined): CheckedOptions {
   const { year, strict = false, maxBytes = DEFAULT_MAX_BYTES, rendering = 'auto' } = options ?? {}
   if (!RENDERINGS.has(rendering)) {
-    throw new TypeError(
-      `papers-digest: options.rendering must be auto, text, markdown or weblinks, not ${String(rendering)}`,
-    )
+    throw new TypeError(`papers-digest: options.rendering must be auto, text, markdown or weblinks, not ${rendering}`)
   }
   if (year !== undefined && !(Number.isInteger(year) && year >= 1 && year <= 9999)) {
     throw new TypeError(`papers-digest: options.year must be a whole number from 1 to 9999, not ${String(year)}`)

@@ -2,7 +2,7 @@ import { composeHeader, composePaper, ownStrings } from './compose/compose.js'
 import type { HeaderRecord } from './grammar/record.js'
 import { Pipeline } from './pipeline.js'
 import { DigestParseError } from './error.js'
-import { checkOptions, type ParseOptions, type RenderingOption } from './options.js'
+import { checkOptions, type RenderingOption } from './options.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
 import { isPaper } from './schema/validate.generated.js'
 

@@ -3,7 +3,7 @@ import { isSpace } from '../tokenize/classify.js'
 // A URL runs to the first character that RFC 3986 never allows unescaped:
 // white space, quotes, angle and curly brackets, `\`, `|`, `^`, backtick.
 // That also stops it at LaTeX leftovers such as `\url{…}`.
-const NOT_IN_URL = new Set([...'<>"{}\\|^`'].map((char) => char.charCodeAt(0)))
+const NOT_IN_URL = new Set(Array.from('<>"{}\\|^`', (char) => char.charCodeAt(0)))
 const TRAILING = new Set(['.', ',', ';', ':', '!', '?', "'", '*'])
 
 /**
@@ -47,7 +47,7 @@ function trimLink(url: string): string {
   }
   let end = url.length
   while (end > 0) {
-    const last = url[end - 1]!
+    const last = url.charAt(end - 1)
     if (TRAILING.has(last)) end--
     // A closing bracket the URL did not open.
     else if (last === ')' && parens < 0) {

@@ -522,8 +522,8 @@ export class CardGrammar implements Grammar {
     if (!skipped) return
     this.#skipped = null
     const { first, last, count } = skipped
-    const what = count === 1 ? 'a line that belongs to no card' : `${count} blocks that belong to no card`
-    const where = first.line === last.line ? '' : ` (lines ${first.line} to ${last.line})`
+    const what = count === 1 ? 'a line that belongs to no card' : `${String(count)} blocks that belong to no card`
+    const where = first.line === last.line ? '' : ` (lines ${String(first.line)} to ${String(last.line)})`
     this.#message('unexpected-line', `skipped ${what}${where}: ${quote(first.value)}`, spanOf(first, last))
   }
 

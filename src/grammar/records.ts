@@ -45,12 +45,24 @@ export function splitRunBeforeBlock(lines: readonly Line[]): Reading[] {
   return splitRecords(lines, true)
 }
 
+/** `costs[index]`, which the tables always hold (Infinity past their end, which the loops never reach). */
+const costAt = (costs: Float64Array, index: number): number => costs[index] ?? Infinity
+/** The cost of line `index` as a title, or as an abstract (Infinity for a line the run does not have). */
+const title = (lines: readonly Line[], index: number): number => {
+  const line = lines[index]
+  return line ? titleCost(line) : Infinity
+}
+const abstract = (lines: readonly Line[], index: number): number => {
+  const line = lines[index]
+  return line ? abstractCost(line) : Infinity
+}
+
 function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   const n = lines.length
   // The common case, two lines before a block, without the tables: the pair
   // costs at most 10 here, and every other reading at least 10 (a stray and a
   // title without abstract), which the pair wins on a tie.
-  if (n === 2 && anchored && titleCost(lines[0]!) + abstractCost(lines[1]!) <= STRAY + NO_ABSTRACT) {
+  if (n === 2 && anchored && title(lines, 0) + abstract(lines, 1) <= STRAY + NO_ABSTRACT) {
     return [{ kind: 'paper', title: 0, abstract: 1, metadata: true }]
   }
   // cost[i]: the cheapest reading of lines[0, i) without the metadata block;
@@ -63,16 +75,16 @@ function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   const step = steps
   cost[0] = 0
   for (let i = 0; i < n; i++) {
-    const here = cost[i]!
+    const here = costAt(cost, i)
     if (i + 2 <= n) {
-      const pair = here + titleCost(lines[i]!) + abstractCost(lines[i + 1]!) + NO_METADATA
-      if (pair < cost[i + 2]!) {
+      const pair = here + title(lines, i) + abstract(lines, i + 1) + NO_METADATA
+      if (pair < costAt(cost, i + 2)) {
         cost[i + 2] = pair
         step[i + 2] = PAIR
       }
     }
     // Strictly cheaper only: on a tie, the pair set above stays.
-    if (here + STRAY < cost[i + 1]!) {
+    if (here + STRAY < costAt(cost, i + 1)) {
       cost[i + 1] = here + STRAY
       step[i + 1] = 0
     }
@@ -82,17 +94,17 @@ function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   let end = n
   if (anchored) {
     // Where the anchored paper starts, and whether it has an abstract.
-    let best = cost[n]! + STRAY // no paper takes the block
+    let best = costAt(cost, n) + STRAY // no paper takes the block
     let start = -1
     let last = -1
     for (let at = n - 1; at >= 0; at--) {
       const trailing = STRAY * (n - 1 - at)
       if (at >= 1) {
-        const pair = cost[at - 1]! + titleCost(lines[at - 1]!) + abstractCost(lines[at]!) + trailing
+        const pair = costAt(cost, at - 1) + title(lines, at - 1) + abstract(lines, at) + trailing
         // On a tie, a paper rather than none; otherwise the latest start wins.
         if (pair < best || (start === -1 && pair === best)) [best, start, last] = [pair, at - 1, at]
       }
-      const single = cost[at]! + titleCost(lines[at]!) + NO_ABSTRACT + trailing
+      const single = costAt(cost, at) + title(lines, at) + NO_ABSTRACT + trailing
       if (single < best) [best, start, last] = [single, at, at]
     }
     if (start !== -1) {

@@ -254,8 +254,8 @@ export class TextGrammar implements Grammar {
       ? 'a metadata block with no title before it'
       : lines === 1
         ? 'a line that belongs to no record'
-        : `${lines} lines that belong to no record`
-    const where = lines === 1 ? '' : ` (lines ${first.line} to ${last.line})`
+        : `${String(lines)} lines that belong to no record`
+    const where = lines === 1 ? '' : ` (lines ${String(first.line)} to ${String(last.line)})`
     this.#message('unexpected-line', `skipped ${what}${where}: ${quote(first.value)}`, spanOf(first, last))
   }
 
@@ -280,7 +280,7 @@ function paperKey(title: string, abstractLength: number, date: string): number {
   // Two 32-bit FNV-1a hashes with different offsets, 21 bits of one above the other's 32.
   let a = 0x811c9dc5
   let b = 0x01000193
-  const text = `${title}\n${abstractLength}\n${date}`
+  const text = `${title}\n${String(abstractLength)}\n${date}`
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index)
     a = Math.imul(a ^ code, 0x01000193)

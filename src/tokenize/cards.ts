@@ -227,7 +227,7 @@ function linked(text: string, url: string): CardToken {
   if (url === ABSTRACT_ANCHOR) return { kind: 'text', text, ref: null }
   const site = SITE_URL.exec(url)
   const count = site?.[1] && UPVOTES_TEXT.exec(text)
-  if (count) return { kind: 'upvotes', count: countOf(count[1]), id: site?.[1] ?? null, before: true }
+  if (count) return { kind: 'upvotes', count: countOf(count[1]), id: site[1] ?? null, before: true }
   const paper = site?.[2]
   if (paper) {
     if (site[3]) return /^\d{1,9}$/.test(text) ? { kind: 'comments', count: Number(text) } : { kind: 'link', id: paper }

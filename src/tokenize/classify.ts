@@ -28,7 +28,7 @@ const AUTHORS = /^•\s*(\d{1,9})\s*authors?$/
 // White space other than a single ASCII space, and characters that take no
 // room: inside a short line they are read as one space (or nothing).
 const ODD_SPACE = /[^\S ]|\u200b|\u200c|\u200d|\u2060| {2}/
-const ODD_SPACES = /[\s\u200b\u200c\u200d\u2060]+/g
+const ODD_SPACES = /(?:\s|\u200b|\u200c|\u200d|\u2060)+/g
 
 /**
  * The line of the text rendering that a trimmed, non-empty `value` is, by its

@@ -254,7 +254,7 @@ export class LineScanner {
     this.#carry = []
     this.#noteReplaced(lineEnd)
     const length = lineEnd - this.#lineStart
-    const message = `skipped a line of ${length} characters, longer than the longest read (${this.#maxLine})`
+    const message = `skipped a line of ${String(length)} characters, longer than the longest read (${String(this.#maxLine)})`
     this.#handlers.message(
       diagnostic('line-too-long', message, { start: this.#point(this.#lineStart), end: this.#point(lineEnd) }),
     )
@@ -277,7 +277,7 @@ export class LineScanner {
     // Locals, not fields, in the loop: random bytes put thousands on a line.
     let next = from + 1
     while (next < replaced.length && (replaced[next] ?? lineEnd) < lineEnd) next++
-    const last = replaced[next - 1]!
+    const last = replaced[next - 1] ?? first
     if (next === replaced.length) {
       this.#replaced = []
       this.#replacedNext = 0
@@ -297,8 +297,9 @@ export class LineScanner {
     if (!invalid) return
     this.#invalid = null
     const { start, end, count, lines } = invalid
-    const what = count === 1 ? 'a byte sequence' : `${count} byte sequences`
-    const where = lines === 1 ? 'on this line' : `on ${lines} lines (${start.line} to ${end.line})`
+    const what = count === 1 ? 'a byte sequence' : `${String(count)} byte sequences`
+    const where =
+      lines === 1 ? 'on this line' : `on ${String(lines)} lines (${String(start.line)} to ${String(end.line)})`
     this.#handlers.message(
       diagnostic(
         'invalid-encoding',
