@@ -19,9 +19,9 @@ if (runs === 1) {
 } else {
   const started = performance.now()
   const { totals, byMutation, examples } = await fuzz(runs, seed, only)
-  const percent = (count: number, of = runs) => `${((100 * count) / of).toFixed(2).padStart(6)} %  (${count})`
+  const percent = (count: number, of = runs) => `${((100 * count) / of).toFixed(2).padStart(6)} %  (${String(count)})`
   console.log(
-    `damage fuzzer: ${runs} one-mutation runs from seed ${seed}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `damage fuzzer: ${String(runs)} one-mutation runs from seed ${String(seed)}, ${((performance.now() - started) / 1000).toFixed(1)} s`,
   )
   console.log(`  threw                          ${percent(totals.threw)}`)
   console.log(`  lost a line                    ${percent(totals.lostLines)}`)
@@ -39,8 +39,9 @@ if (runs === 1) {
     )
   }
   if (examples.length > 0) {
-    const shown = process.env.FUZZ_SHOW ? examples.filter((e) => e.what.includes(process.env.FUZZ_SHOW!)) : examples
-    console.log(`  failing runs (seed: what), first ${Math.min(shown.length, 20)} of ${shown.length}:`)
-    for (const { seed: at, what } of shown.slice(0, 20)) console.log(`    ${at}: ${what}`)
+    const show = process.env.FUZZ_SHOW
+    const shown = show ? examples.filter((e) => e.what.includes(show)) : examples
+    console.log(`  failing runs (seed: what), first ${String(Math.min(shown.length, 20))} of ${String(shown.length)}:`)
+    for (const { seed: at, what } of shown.slice(0, 20)) console.log(`    ${String(at)}: ${what}`)
   }
 }

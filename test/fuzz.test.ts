@@ -10,7 +10,7 @@ const TIMEOUT = Math.max(120_000, RUNS * 20)
 
 describe('the damage fuzzer', () => {
   it(
-    `over ${RUNS} one-mutation runs: no throw, no line lost, the stream as the batch, canonical text read back`,
+    `over ${String(RUNS)} one-mutation runs: no throw, no line lost, the stream as the batch, canonical text read back`,
     async () => {
       const { totals, examples } = await fuzz(RUNS, 70_001)
       expect(examples.filter(({ what }) => /threw|lostLines|streamDiffers|roundTrip/.test(what))).toEqual([])

@@ -105,7 +105,7 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
         column: 1,
         position: {
           start: { line: 1, column: 1, offset: 0 },
-          end: expect.objectContaining({ offset: decode(input).length }),
+          end: expect.objectContaining({ offset: decode(input).length }) as unknown,
         },
       },
     ])
@@ -214,12 +214,16 @@ const EXPECTED: Record<string, (result: SafeParseResult, input: string | Uint8Ar
   },
   'closing-brackets'(result) {
     expect(result.messages).toEqual([])
-    expect(digestOf(result).papers[0]!.links).toEqual(['https://example.org/a'])
+    expect(defined(digestOf(result).papers[0], 'a paper').links).toEqual(['https://example.org/a'])
   },
   'invalid-bytes'(result) {
     expect(digestOf(result).papers).toEqual([])
     expect(result.messages.map((message) => message.ruleId)).toEqual(['binary-input'])
-    expect(result.messages[0]!.position!.end).toEqual({ line: 2 ** 19 + 1, column: 1, offset: 2 ** 19 * 2 })
+    expect(defined(defined(result.messages[0], 'a message').position, 'its position').end).toEqual({
+      line: 2 ** 19 + 1,
+      column: 1,
+      offset: 2 ** 19 * 2,
+    })
   },
   'utf-16le'(result) {
     const seed = readGolden('seeds', '001_f604c4867d4d0d65')

@@ -8,6 +8,7 @@ import {
   safeParseDigest,
   stringifyDigest,
 } from '../../src/index.js'
+import { defined } from './defined.js'
 import { fixtureNames, readGolden } from './fixtures.js'
 import { unaccounted } from './invariants.js'
 
@@ -40,7 +41,7 @@ const HEADER_LINES = [
   'Daily Papers',
   'byAK and the research community',
 ]
-const DIGEST_DATE = { text: 'Oct 31', year: YEAR, month: 10, day: 31, yearInferred: true, iso: `${YEAR}-10-31` }
+const DIGEST_DATE = { text: 'Oct 31', year: YEAR, month: 10, day: 31, yearInferred: true, iso: `${String(YEAR)}-10-31` }
 
 /** The seeds' papers, as their golden files have them, each once (the two seeds share ten). */
 const SEED_PAPERS: Paper[] = [
@@ -145,7 +146,7 @@ class Dice {
     return Math.floor(this.next() * below)
   }
   pick<T>(values: readonly T[]): T {
-    return values[this.int(values.length)]!
+    return defined(values[this.int(values.length)], 'a value to pick')
   }
   chance(p: number): boolean {
     return this.next() < p
@@ -175,7 +176,7 @@ function canonicalDigest(dice: Dice) {
   const chosen = new Set<number>()
   while (chosen.size < count) chosen.add(dice.int(SEED_PAPERS.length))
   const papers = [...chosen].map((index): Paper => {
-    const seed = SEED_PAPERS[index]!
+    const seed = defined(SEED_PAPERS[index], 'a seed paper')
     const paper: Paper = { ...seed, links: [] }
     if (short) paper.abstract = shortAbstract(seed.abstract, dice)
     if (dice.chance(0.2)) Object.assign(paper, { authorCount: null, published: null, comments: null })
@@ -203,11 +204,11 @@ function canonicalDigest(dice: Dice) {
     blocks.push([{ text: paper.title, record, role: 'title' }])
     blocks.push([{ text: paper.abstract, record, role: 'abstract' }])
     if (paper.authorCount === null) return
-    const date = paper.published!
-    const year = date.yearInferred ? '' : `, ${date.year}`
-    const comments = paper.comments ? ` ${paper.comments}` : ''
+    const date = defined(paper.published, 'a published date')
+    const year = date.yearInferred ? '' : `, ${String(date.year)}`
+    const comments = paper.comments ? ` ${String(paper.comments)}` : ''
     blocks.push([
-      { text: `  • ${paper.authorCount} authors`, record, role: 'authors' },
+      { text: `  • ${String(paper.authorCount)} authors`, record, role: 'authors' },
       { text: '·', record, role: 'separator' },
       { text: `${date.text.replace(/,.*/, '')}${year}${comments}`, record, role: 'published' },
     ])
@@ -246,27 +247,31 @@ function mutate(
 ): Damage | null {
   const { sources, count } = canonical
   const lines = canonical.lines.map((line) => ({ ...line }))
-  const recordOf = (index: number) => sources[lines[index]!.from[0]!]!.record
+  const sourceOf = (line: Line | undefined) =>
+    defined(sources[defined(defined(line, 'a line').from[0], 'its first source')], 'a source')
+  const recordOf = (index: number) => sourceOf(lines[index]).record
   const filled = nonBlank(lines)
   const damage: Damage = { mutation, lines, touched: new Set(), between: null, goneFrom: count }
   const touch = (index: number) => damage.touched.add(recordOf(index))
-  const at = filled[dice.int(filled.length)]!
+  const at = defined(filled[dice.int(filled.length)], 'a non-blank line')
   const nextFilled = filled[filled.indexOf(at) + 1]
   switch (mutation) {
     case 'delete':
       touch(at)
       lines.splice(at, 1)
       break
-    case 'duplicate-line':
+    case 'duplicate-line': {
       touch(at)
-      lines.splice(at + 1, 0, { ...lines[at]!, from: [...lines[at]!.from] })
+      const line = defined(lines[at], 'the line')
+      lines.splice(at + 1, 0, { ...line, from: [...line.from] })
       break
+    }
     case 'swap': {
       if (nextFilled === undefined) return null
       touch(at)
       touch(nextFilled)
-      const a = lines[at]!
-      lines[at] = lines[nextFilled]!
+      const a = defined(lines[at], 'the line')
+      lines[at] = defined(lines[nextFilled], 'the next line')
       lines[nextFilled] = a
       break
     }
@@ -287,7 +292,7 @@ function mutate(
       let offset = 0
       let kept = 0
       for (; kept < lines.length; kept++) {
-        const line = lines[kept]!
+        const line = defined(lines[kept], 'a line')
         if (offset + line.text.length >= end) {
           if (end - offset < line.text.length) {
             line.text = line.text.slice(0, end - offset)
@@ -307,8 +312,10 @@ function mutate(
       }
       const record = recordOf(last)
       const whole =
-        !lines[last]!.partial &&
-        lines.slice(0, last + 1).filter((line) => line.from.some((id) => sources[id]!.record === record)).length ===
+        !defined(lines[last], 'the last line').partial &&
+        lines
+          .slice(0, last + 1)
+          .filter((line) => line.from.some((id) => defined(sources[id], 'a source').record === record)).length ===
           sources.filter((source) => source.record === record).length
       if (whole) {
         damage.between = [record, record + 1]
@@ -323,8 +330,8 @@ function mutate(
       if (nextFilled === undefined) return null
       touch(at)
       touch(nextFilled)
-      const a = lines[at]!
-      const b = lines[nextFilled]!
+      const a = defined(lines[at], 'the line')
+      const b = defined(lines[nextFilled], 'the next line')
       const glue = dice.chance(0.5) ? ' ' : ''
       lines.splice(at, nextFilled - at + 1, {
         text: a.text + glue + b.text.trimStart(),
@@ -335,7 +342,7 @@ function mutate(
       break
     }
     case 'split': {
-      const line = lines[at]!
+      const line = defined(lines[at], 'the line')
       if (line.text.trim().length < 2) return null
       const spaces = [...line.text.matchAll(/ /g)].map((match) => match.index)
       const cut = spaces.length > 0 && dice.chance(0.5) ? dice.pick(spaces) : 1 + dice.int(line.text.length - 1)
@@ -347,10 +354,10 @@ function mutate(
       break
     }
     case 'wrap': {
-      const abstracts = filled.filter((index) => sources[lines[index]!.from[0]!]!.role === 'abstract')
+      const abstracts = filled.filter((index) => sourceOf(lines[index]).role === 'abstract')
       if (abstracts.length === 0) return null
       const index = dice.pick(abstracts)
-      const line = lines[index]!
+      const line = defined(lines[index], 'the abstract line')
       const width = Math.min(40 + dice.int(81), Math.max(10, Math.floor(line.text.length / 2)))
       const pieces: string[] = []
       let current = ''
@@ -369,10 +376,10 @@ function mutate(
     case 'duplicate-record': {
       const record = dice.int(count)
       const own = lines.flatMap((line, index) =>
-        line.from.length > 0 && sources[line.from[0]!]!.record === record ? [index] : [],
+        line.from.length > 0 && sourceOf(line).record === record ? [index] : [],
       )
-      const first = own[0]!
-      const last = own.at(-1)!
+      const first = defined(own[0], "the record's first line")
+      const last = defined(own.at(-1), "the record's last line")
       const copy = lines.slice(first, last + 1).map((line) => ({ ...line }))
       lines.splice(last + 1, 0, { text: '', from: [], junk: false, partial: false }, ...copy)
       damage.touched.add(record)
@@ -420,7 +427,9 @@ export async function fuzzRun(seed: number, only?: Mutation): Promise<RunResult>
   const mutation = only ?? dice.pick(MUTATIONS)
   const short = canonical.lines.some(
     (line) =>
-      line.from.length === 1 && canonical.sources[line.from[0]!]!.role === 'abstract' && line.text.length <= 300,
+      line.from.length === 1 &&
+      defined(canonical.sources[defined(line.from[0], 'its source')], 'a source').role === 'abstract' &&
+      line.text.length <= 300,
   )
   const result: RunResult = {
     mutation,
@@ -470,14 +479,17 @@ export async function fuzzRun(seed: number, only?: Mutation): Promise<RunResult>
           )
         }
       }
-      const titleSources = parts.title.flatMap((line) => line.from.map((id) => sources[id]!))
+      const titleSources = parts.title.flatMap((line) => line.from.map((id) => defined(sources[id], 'a source')))
       const record = titleSources[0]?.record
       const fits = (part: Line[], roles: Role[]) =>
         part.every(
           (line) =>
             !line.junk &&
             line.from.length > 0 &&
-            line.from.every((id) => sources[id]!.record === record && roles.includes(sources[id]!.role)),
+            line.from.every((id) => {
+              const source = defined(sources[id], 'a source')
+              return source.record === record && roles.includes(source.role)
+            }),
         )
       const own =
         record !== undefined &&
@@ -489,27 +501,33 @@ export async function fuzzRun(seed: number, only?: Mutation): Promise<RunResult>
       result.wrongPapers++
       const first = node.position.start.line - 2
       const last = node.position.end.line + 2
-      const near = errors.some((error) => error.position!.start.line <= last && error.position!.end.line >= first)
+      const near = errors.some((error) => {
+        const position = defined(error.position, "an error's position")
+        return position.start.line <= last && position.end.line >= first
+      })
       if (!near) result.silentWrongPapers++
     })
 
     // Every record the damage does not touch comes out as it was, its line aside.
     const touched = [...damage.touched]
-    const low = touched.length > 0 ? Math.min(...touched) : damage.between![1]
-    const high = touched.length > 0 ? Math.max(...touched) : damage.between![0]
+    const low = touched.length > 0 ? Math.min(...touched) : defined(damage.between, 'where the damage is')[1]
+    const high = touched.length > 0 ? Math.max(...touched) : defined(damage.between, 'where the damage is')[0]
     for (let record = 0; record < canonical.count; record++) {
       if (record >= low && record <= high) continue
       if (record >= damage.goneFrom) continue
-      const titleId = sources.find((source) => source.record === record && source.role === 'title')!.id
+      const titleId = defined(
+        sources.find((source) => source.record === record && source.role === 'title'),
+        "the record's title",
+      ).id
       const index = lines.findIndex((line) => line.from.length === 1 && line.from[0] === titleId && !line.partial)
-      const expected = { ...basePapers[record]!, line: index + 1 }
+      const expected = { ...basePapers[record], line: index + 1 }
       const found = papers.find((paper) => paper.line === index + 1)
       if (index !== -1 && same(found, expected)) continue
       if (record === low - 1 || record === high + 1) result.neighbourChanges++
       else result.farChanges++
     }
   } catch (error) {
-    result.threw = error instanceof Error ? `${error.message}\n${error.stack}` : String(error)
+    result.threw = error instanceof Error ? `${error.message}\n${String(error.stack)}` : String(error)
   }
   return result
 }

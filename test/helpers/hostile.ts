@@ -51,7 +51,7 @@ function roundOf(round: number, count = RECORDS.length): string {
   return RECORDS.slice(0, count)
     .map(([title, ...rest], index) => {
       const first = round === 0 && RECORDS.findIndex(([other]) => other === title) === index
-      return `\n\n${[first ? title : `${title} (${round}.${index})`, ...rest].join('\n\n')}`
+      return `\n\n${[first ? title : `${String(title)} (${String(round)}.${String(index)})`, ...rest].join('\n\n')}`
     })
     .join('')
 }
@@ -120,13 +120,14 @@ function longAbstract(): string {
 /** `count` repetitions of `unit`, as bytes. */
 function repeatBytes(unit: number[], count: number): Uint8Array {
   const bytes = new Uint8Array(unit.length * count)
-  for (let index = 0; index < bytes.length; index++) bytes[index] = unit[index % unit.length]!
+  for (let index = 0; index < bytes.length; index++)
+    bytes[index] = defined(unit[index % unit.length], 'a byte of the unit')
   return bytes
 }
 
 /** A seed digest in UTF-16 with its byte-order mark, little- or big-endian. */
 function utf16(littleEndian: boolean): Uint8Array {
-  const seed = Buffer.from(`\uFEFF${SEEDS[1]!}`, 'utf16le')
+  const seed = Buffer.from(`\uFEFF${defined(SEEDS[1], 'the second seed')}`, 'utf16le')
   if (!littleEndian) seed.swap16()
   return new Uint8Array(seed)
 }

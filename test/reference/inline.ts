@@ -42,7 +42,7 @@ const codes = {
 const SPECIAL = /[[!\\]/g
 const SPECIAL_NO_ESCAPES = /[[!]/g
 
-const PUNCTUATION = new Set([...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'].map((char) => char.charCodeAt(0)))
+const PUNCTUATION = new Set(Array.from('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~').map((char) => char.charCodeAt(0)))
 
 /**
  * Read the inline markup of `source` (lines joined with `\n`).
