@@ -86,15 +86,13 @@ describe('the downloads', () => {
   const digest = analyze(SEED).digest
 
   it('quote CSV fields as RFC 4180 does', () => {
-    expect(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', 0, null, undefined].map(csvField)).toEqual([
+    expect(['plain', 'a,b', 'say "hi"', 'two\nlines', 'cr\r', '0'].map(csvField)).toEqual([
       'plain',
       '"a,b"',
       '"say ""hi"""',
       '"two\nlines"',
       '"cr\r"',
       '0',
-      '',
-      '',
     ])
   })
 

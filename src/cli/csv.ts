@@ -1,7 +1,8 @@
+// Pure: no Node.js API, so the playground page writes its CSV with it too.
 import type { Paper } from '../index.js'
 
 /** The columns of `parse --format csv`, in order. */
-const CSV_COLUMNS = [
+export const CSV_COLUMNS = [
   'file',
   'digestDate',
   'line',
@@ -23,7 +24,7 @@ const CSV_COLUMNS = [
  * One CSV field, as RFC 4180 writes it: quoted, with its quotes doubled,
  * when it holds a quote, a comma, CR or LF; as it is otherwise.
  */
-function csvField(value: string): string {
+export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
