@@ -1,9 +1,10 @@
 import { dateProblem } from '../dates.js'
 import { diagnostic, quote, type RuleId } from '../diagnostics.js'
 import { HEADER_LINES, classifyLine } from '../tokenize/classify.js'
+import type { Position } from 'unist'
 import { type DateLine, type Line, type SourceLine, positionOf, spanOf } from '../tokenize/line.js'
 import { readRoughDate } from '../dates.js'
-import { MetadataBlock } from './metadata.js'
+import { MetadataBlock, gluedMetadata, isDateHead, isDateTail, joinedDate } from './metadata.js'
 import type { Field, Grammar, GrammarEvents, PaperRecord } from './record.js'
 import { type Reading, splitRun, splitRunBeforeBlock } from './records.js'
 
@@ -12,6 +13,10 @@ import { type Reading, splitRun, splitRunBeforeBlock } from './records.js'
 // its last lines for the next split, so memory stays bounded by a few records.
 const MAX_RUN = 64
 const RUN_OVERLAP = 8
+// At most this many lines of debris between the header's lines (`Sign in`),
+// each at most this long.
+const MAX_HEADER_DEBRIS = 2
+const MAX_HEADER_DEBRIS_LENGTH = 48
 // How many papers are remembered to tell a paper seen before (`duplicate-paper`):
 // enough for any page, and bounded for a stream of any length.
 const MAX_REMEMBERED = 65_536
@@ -34,10 +39,17 @@ export class TextGrammar implements Grammar {
   readonly #year: number | null
   #inHeader = true
   readonly #header: Line[] = []
+  /** Lines in the header that are not header lines, until the next line shows whether the header goes on. */
+  #headerPending: Line[] = []
+  /** A header line or a date after such lines: the header's, or the abstract of a title among them (the next line tells). */
+  #headerHeld: Line | null = null
   #digestDate: DateLine | null = null
+  #digestDateLast: SourceLine | null = null
   #first: SourceLine | null = null
   #run: Line[] = []
   #block: MetadataBlock | null = null
+  /** The block has its date: the next line may still end it (a date split over two lines). */
+  #blockDated = false
   #skipped: { first: SourceLine; last: SourceLine; lines: number; block: boolean } | null = null
   /** The papers seen so far, and the last one, by a hash of their title, abstract length and date. */
   readonly #seen = new Set<number>()
@@ -53,35 +65,22 @@ export class TextGrammar implements Grammar {
   }
 
   line(source: SourceLine): void {
-    const line = classifyLine(source.value, source.line, source.column, source.offset)
-    this.#first ??= line
-    if (this.#inHeader) {
-      if (this.#headerLine(line)) return
-      this.#endHeader()
-    }
-    const block = this.#block
-    if (line.kind === 'authors' || line.kind === 'separator') {
-      if (block?.accepts(line.kind)) return block.add(line)
-      if (block) this.#endBlock(false)
-      this.#block = new MetadataBlock(line)
-      return
-    }
-    if (block) {
-      const date = line.kind === 'date' ? line : line.kind === 'text' && block.expectsDate() ? asRoughDate(line) : null
-      if (date) {
-        block.add(date)
-        return this.#endBlock(false)
-      }
-      this.#endBlock(false)
-    }
-    this.#run.push(line)
-    if (this.#run.length >= MAX_RUN) this.#splitLongRun()
+    this.#take(classifyLine(source.value, source.line, source.column, source.offset))
   }
 
   end(): void {
-    if (this.#inHeader) this.#endHeader()
-    if (this.#block) this.#endBlock(true)
-    else this.#emit(splitRun(this.#run), this.#run, null, false)
+    if (this.#headerHeld) {
+      this.#takeIntoHeader(this.#headerHeld)
+      this.#headerHeld = null
+    }
+    if (this.#inHeader) for (const line of this.#endHeader()) this.#take(line)
+    const block = this.#block
+    if (block) {
+      const head = block.head
+      this.#endBlock(true)
+      if (head) this.#run.push(head)
+    }
+    this.#emit(splitRun(this.#run), this.#run, null, false)
     this.#run = []
     this.#reportSkipped()
   }
@@ -93,22 +92,183 @@ export class TextGrammar implements Grammar {
     return first ? first.offset : Infinity
   }
 
-  /** Take a line into the header, if it belongs there. */
+  #take(line: Line): void {
+    this.#first ??= line
+    if (this.#inHeader) {
+      if (this.#headerLine(line)) return
+      for (const held of this.#endHeader()) this.#take(held)
+    }
+    const block = this.#block
+    if (block && this.#afterDate(block, line)) return
+    if (block?.head && this.#afterHead(block, block.head, line)) return
+
+    // Metadata glued to the text after it: split, and each part read.
+    if (line.kind === 'text') {
+      const glued = gluedMetadata(line, this.#block?.expectsDate() ?? false)
+      if (glued) {
+        const message = `${quote(glued.head.value)} runs on into ${quote(glued.rest.value)} (a lost line ending): read as two lines`
+        this.#message('incomplete-metadata', message, positionOf(line))
+        this.#take(glued.head)
+        this.#take(classifyLine(glued.rest.value, glued.rest.line, glued.rest.column, glued.rest.offset))
+        return
+      }
+    }
+    if (line.kind === 'authors' || line.kind === 'separator') {
+      if (this.#block?.accepts(line.kind)) return this.#block.add(line)
+      if (this.#block) this.#endBlock(false)
+      this.#block = new MetadataBlock(line)
+      return
+    }
+    const open = this.#block
+    if (open) {
+      const expects = open.expectsDate()
+      const date = line.kind === 'date' ? line : line.kind === 'text' && expects ? asRoughDate(line) : null
+      if (date) {
+        open.add(date)
+        this.#blockDated = true
+        return
+      }
+      if (expects && isDateHead(line)) {
+        open.head = line
+        return
+      }
+      this.#endBlock(false)
+    }
+    this.#run.push(line)
+    if (this.#run.length >= MAX_RUN) this.#splitLongRun()
+  }
+
+  /**
+   * The line after a block's date: the rest of the date, split over two
+   * lines (`Sep 3`, `0, 2023`), or the end of the block. Returns whether it
+   * took the line.
+   */
+  #afterDate(block: MetadataBlock, line: Line): boolean {
+    if (!this.#blockDated) return false
+    const date = block.date
+    const joined = date && block.dateLast === date && isDateTail(line) ? joinedDate(date, line) : null
+    if (joined) {
+      block.extendDate(joined, line)
+      this.#splitDate(joined, line)
+    }
+    this.#endBlock(false)
+    return joined !== null
+  }
+
+  /** The line after a possible start of a date after `·`: its end, or not. Returns whether it took the line. */
+  #afterHead(block: MetadataBlock, head: Line, line: Line): boolean {
+    block.head = null
+    const joined = joinedDate(head, line)
+    if (joined) {
+      block.add(joined, line)
+      this.#splitDate(joined, line)
+      this.#endBlock(false)
+      return true
+    }
+    // Not a date: the block ends without one, and the line is text.
+    this.#endBlock(false)
+    this.#run.push(head)
+    return false
+  }
+
+  #splitDate(date: DateLine, last: SourceLine): void {
+    const message = `the date ${quote(date.value)} is split over two lines`
+    this.#message('incomplete-metadata', message, spanOf(date, last))
+  }
+
+  /**
+   * Take a line into the header, if it belongs there: a header line, the
+   * digest's date (also split over two lines, its month on the first, or with
+   * the next line glued to it), or a line between them that the next one
+   * shows to be debris. A whole date is never made another one by the line
+   * after it (`Jan 1`, then `0`, is not `Jan 10`).
+   */
   #headerLine(line: Line): boolean {
-    if (line.kind === 'header' || (line.kind === 'date' && !this.#digestDate)) {
-      if (line.kind === 'date') this.#digestDate = line
-      this.#header.push(line)
+    const pending = this.#headerPending
+    const held = this.#headerHeld
+    if (held) {
+      // A header line or a date after lines held as debris is the header's,
+      // unless a metadata block follows it, which makes the held line a
+      // title and it that title's abstract.
+      this.#headerHeld = null
+      pending.push(held)
+      if (line.kind === 'authors' || line.kind === 'separator') return false
+      pending.pop()
+      this.#takeIntoHeader(held)
+    }
+    if (!this.#digestDate) {
+      const split = pending.length > 0 ? joinedDate(pending.at(-1)!, line) : null
+      if (split) {
+        pending.pop()
+        this.#skipPending()
+        this.#setDigestDate(split, line)
+        this.#headerMessage(`the digest's date ${quote(split.value)} is split over two lines`, spanOf(split, line))
+        return true
+      }
+      const glued = line.kind === 'text' ? gluedMetadata(line, true) : null
+      if (glued?.head.kind === 'date') {
+        this.#skipPending()
+        this.#setDigestDate(glued.head, glued.head)
+        this.#headerMessage(
+          `the digest's date runs on into ${quote(glued.rest.value)} (a lost line ending): read as two lines`,
+          positionOf(line),
+        )
+        this.#take(classifyLine(glued.rest.value, glued.rest.line, glued.rest.column, glued.rest.offset))
+        return true
+      }
+    }
+    // After lines held as debris, only a header line not seen yet goes on with
+    // the header: one seen already is the abstract the held line is the title of.
+    const seen = line.kind === 'header' && pending.length > 0 && this.#header.some((held) => held.value === line.value)
+    if ((line.kind === 'header' && !seen) || (line.kind === 'date' && !this.#digestDate)) {
+      if (pending.length > 0) this.#headerHeld = line
+      else this.#takeIntoHeader(line)
+      return true
+    }
+    // A line that is not the header's, at the start or between its lines:
+    // held until the next one shows whether the header goes on.
+    const debris = line.kind === 'text' && line.value.length <= MAX_HEADER_DEBRIS_LENGTH
+    const started = this.#header.length > 0 || this.#first === (pending[0] ?? line)
+    if (debris && started && pending.length < MAX_HEADER_DEBRIS) {
+      pending.push(line)
       return true
     }
     return false
   }
 
-  #endHeader(): void {
+  /** A header line or the digest's date, after the lines held before it, which were debris. */
+  #takeIntoHeader(line: Line): void {
+    this.#skipPending()
+    if (line.kind === 'date') this.#setDigestDate(line, line)
+    else this.#header.push(line)
+  }
+
+  #setDigestDate(date: DateLine, last: SourceLine): void {
+    this.#digestDate = date
+    this.#digestDateLast = last
+    this.#header.push(date)
+  }
+
+  /** The lines held in the header were debris between its lines. */
+  #skipPending(): void {
+    const pending = this.#headerPending
+    for (const line of pending) this.#skip(line, line, 1, false)
+    pending.length = 0
+  }
+
+  #headerMessage(message: string, position: Position): void {
+    this.#message('missing-header', message, position)
+  }
+
+  /** The header has ended: tell it, and return the lines held in it, which were not its own. */
+  #endHeader(): Line[] {
     this.#inHeader = false
+    const held = this.#headerPending
+    this.#headerPending = []
     const lines = this.#header
     const present = new Set(lines.map((line) => line.value))
     const missing = HEADER_LINES.filter((line) => !present.has(line))
-    const first = lines[0] ?? this.#first
+    const first = lines[0] ?? held[0] ?? this.#first
     const position = first
       ? positionOf(first)
       : { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
@@ -125,21 +285,24 @@ export class TextGrammar implements Grammar {
       this.#message('missing-header', "the page header is not followed by the digest's date", position)
     }
     const date = this.#digestDate
-    if (date) this.#checkDate(date)
-    if (lines.length === 0) return
+    const dateLast = this.#digestDateLast ?? date
+    if (date) this.#checkDate(date, dateLast ?? date)
+    if (lines.length === 0) return held
     this.#events.header({
       title: present.has('Daily Papers') ? 'Daily Papers' : null,
-      date: date && { value: date.date, first: date, last: date },
+      date: date && { value: date.date, first: date, last: dateLast ?? date },
       page: present.has('Daily Papers') ? 'daily' : null,
       query: null,
-      lines: lines.map((line) => ({ first: line, last: line })),
+      lines: lines.map((line) => ({ first: line, last: line === date ? (dateLast ?? line) : line })),
     })
+    return held
   }
 
   /** The metadata block has ended: the run before it splits into records. */
   #endBlock(textEnded: boolean): void {
     const block = this.#block
     this.#block = null
+    this.#blockDated = false
     if (block) this.#emit(splitRunBeforeBlock(this.#run), this.#run, block, textEnded)
     this.#run = []
   }
@@ -148,7 +311,7 @@ export class TextGrammar implements Grammar {
     const run = this.#run
     const readings = splitRun(run)
     const lastOf = (reading: Reading): number =>
-      reading.kind === 'stray' ? reading.line : (reading.abstract ?? reading.title)
+      reading.kind === 'stray' ? reading.line : (reading.abstract?.last ?? reading.title)
     const firstOf = (reading: Reading): number => (reading.kind === 'stray' ? reading.line : reading.title)
     let kept = 0
     for (const reading of readings) {
@@ -172,18 +335,22 @@ export class TextGrammar implements Grammar {
       const title = run[reading.title]
       if (!title) continue
       this.#reportSkipped()
-      const abstract = reading.abstract === null ? null : (run[reading.abstract] ?? null)
+      const abstract = reading.abstract && abstractField(run, reading.abstract.first, reading.abstract.last)
       const owned = reading.metadata ? block : null
       taken ||= owned !== null
       const metadata = owned?.metadata() ?? null
-      const last = metadata?.last ?? abstract ?? title
+      const last = metadata?.last ?? abstract?.last ?? title
       const key = paperKey(title.value, abstract?.value.length ?? 0, owned?.date?.value ?? '')
       if (key === this.#previousKey) {
         // The same record again, right after itself: one paper, as the cards
         // of a page's two layouts are (its problems were told the first time);
         // its lines are page chrome.
-        const lines = [title, abstract, metadata?.authors?.first, metadata?.separator?.first, metadata?.date?.first]
-        for (const line of lines.filter((line) => line != null).sort((a, b) => a.offset - b.offset)) {
+        const lines: SourceLine[] = [
+          title,
+          ...run.slice(reading.abstract?.first ?? 0, (reading.abstract?.last ?? -1) + 1),
+        ]
+        for (const part of [metadata?.authors, metadata?.separator, metadata?.date]) if (part) lines.push(part.first)
+        for (const line of lines.sort((a, b) => a.offset - b.offset)) {
           this.#events.chrome({ first: line, last: line })
         }
         continue
@@ -193,7 +360,7 @@ export class TextGrammar implements Grammar {
         first: title,
         last,
         title: field(title),
-        abstract: abstract && field(abstract),
+        abstract,
         metadata,
         upvotes: null,
         submittedBy: null,
@@ -214,7 +381,7 @@ export class TextGrammar implements Grammar {
         continue
       }
       for (const problem of owned.problems(title.value, textEnded)) this.#events.message(problem)
-      if (owned.date) this.#checkDate(owned.date)
+      if (owned.date) this.#checkDate(owned.date, owned.dateLast ?? owned.date)
     }
     if (block && !taken) {
       const { first, last } = block.span
@@ -253,10 +420,10 @@ export class TextGrammar implements Grammar {
     this.#message('unexpected-line', `skipped ${what}${where}: ${quote(first.value)}`, spanOf(first, last))
   }
 
-  #checkDate(line: DateLine): void {
+  #checkDate(line: DateLine, last: SourceLine): void {
     const problem = dateProblem(line.date, line.date.year ?? this.#year)
     if (problem !== null) {
-      this.#message('invalid-date', `${quote(line.date.text)} is not a date: ${problem}`, positionOf(line))
+      this.#message('invalid-date', `${quote(line.date.text)} is not a date: ${problem}`, spanOf(line, last))
     }
   }
 
@@ -285,6 +452,17 @@ function paperKey(title: string, abstractLength: number, date: string): number {
 
 function field(line: SourceLine): Field<string> {
   return { value: line.value, first: line, last: line }
+}
+
+/** The abstract on lines `first` to `last` of a run: hard-wrapped lines joined with one space. */
+function abstractField(run: readonly Line[], first: number, last: number): Field<string> | null {
+  const from = run[first]
+  const to = run[last]
+  if (!from || !to) return null
+  if (first === last) return field(from)
+  const parts: string[] = []
+  for (let index = first; index <= last; index++) parts.push(run[index]!.value)
+  return { value: parts.join(' '), first: from, last: to }
 }
 
 /** A text line roughly shaped like a date, read as the date line it must be. */

@@ -91,7 +91,7 @@ export function checkTree(text: string, tree: DigestRoot, lines = new LineIndex(
   const visit = (node: AnyNode, path: string): void => {
     checkPosition(lines, node.position, path)
     const { start, end } = node.position
-    if (typeof node.value === 'string' && node.value !== text.slice(start.offset, end.offset)) {
+    if (typeof node.value === 'string' && !isTextOf(node.value, text.slice(start.offset, end.offset))) {
       throw new Error(`${path}: value ${JSON.stringify(node.value)} is not the text it spans`)
     }
     let previous = start.offset!
@@ -105,6 +105,28 @@ export function checkTree(text: string, tree: DigestRoot, lines = new LineIndex(
     if (previous > end.offset!) throw new Error(`${path}: a child ends after its parent`)
   }
   visit(tree as AnyNode, 'root')
+}
+
+/**
+ * Whether a literal's value is the text it spans: the same, or, for a value
+ * over several lines (a hard-wrapped abstract, a date split in two), its
+ * lines without the white space around them, each joined to the next by one
+ * space or by nothing.
+ */
+function isTextOf(value: string, spanned: string): boolean {
+  if (value === spanned) return true
+  const lines = spanned
+    .split(/\r\n|\r|\n/)
+    .map((line) => trimEnd(trimStart(line)))
+    .filter((line) => line !== '')
+  if (lines.length < 2 || !value.startsWith(lines[0]!)) return false
+  let at = lines[0]!.length
+  for (const line of lines.slice(1)) {
+    if (value.startsWith(` ${line}`, at)) at += line.length + 1
+    else if (value.startsWith(line, at)) at += line.length
+    else return false
+  }
+  return at === value.length
 }
 
 /** Throw unless each diagnostic's position is consistent with the text, and its line and column are its start's. */
@@ -139,15 +161,23 @@ export function unaccounted(
   }
   tree.children.forEach((node) => collect(node as AnyNode))
   for (const message of messages) if (SKIPPING.has(message.ruleId) && message.position) spans.push(message.position)
-  // A sweep, lines and spans by start: a line is inside some span if the
-  // spans that start before it reach past its end.
+  // The spans' union, spans only white space apart counting as one (a line
+  // read as two parts, `Aug 14, 2021 Graph2MDA…`, is two nodes); then a
+  // sweep, lines and pieces by start: a line is inside some piece if the
+  // pieces that start before it reach past its end.
   spans.sort((a, b) => a.start.offset! - b.start.offset!)
+  const pieces: Array<[number, number]> = []
+  for (const { start, end } of spans) {
+    const last = pieces.at(-1)
+    if (last && start.offset! <= last[1]) last[1] = Math.max(last[1], end.offset!)
+    else if (last && trimStart(text.slice(last[1], start.offset!)) === '') last[1] = Math.max(last[1], end.offset!)
+    else pieces.push([start.offset!, end.offset!])
+  }
   const lost: number[] = []
   let next = 0
   let reach = -1
   for (const { line, start, end } of lines.nonBlank()) {
-    while (next < spans.length && spans[next]!.start.offset! <= start)
-      reach = Math.max(reach, spans[next++]!.end.offset!)
+    while (next < pieces.length && pieces[next]![0] <= start) reach = Math.max(reach, pieces[next++]![1])
     if (reach < end) lost.push(line)
   }
   return lost
