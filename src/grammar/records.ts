@@ -1,5 +1,5 @@
 import type { Line } from '../tokenize/line.js'
-import { abstractCost, gapStrayCost, titleCost, trailingStrayCost, WrappedAbstract } from './shape.js'
+import { abstractCost, RunShapes, titleCost } from './shape.js'
 
 /** What the lines of a run turned out to be. */
 export type Reading =
@@ -68,30 +68,40 @@ interface Step {
 function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   const n = lines.length
   if (n === 0) return []
-  const titles = lines.map(titleCost)
+  // The common case, two lines before a block, without the tables: any
+  // reading that skips a line costs at least two strays' worth here.
+  if (n === 2 && anchored && titleCost(lines[0]!) + abstractCost(lines[1]!) <= 2 * STRAY) {
+    return [paper(0, 1, 1, true)]
+  }
+  const shapes = new RunShapes(lines)
+  const titles = shapes.title
   // Lines between the last paper and the block are strays that cost more
   // when they look like titles: a title whose abstract was lost, with the
   // block its own, is then as likely as debris before the paper's block.
   const trailing = new Float64Array(n + 1)
-  for (let index = n - 1; index >= 0; index--) trailing[index] = trailing[index + 1]! + trailingStrayCost(lines[index]!)
+  for (let index = n - 1; index >= 0; index--) trailing[index] = trailing[index + 1]! + shapes.trailing[index]!
   const strayRange = (from: number) => trailing[from]!
-  // The common case, two lines before a block, without the tables: any
-  // reading that skips a line costs at least two strays' worth here.
-  if (n === 2 && anchored) {
-    const pair = titles[0]! + abstractCost(lines[1]!)
-    if (pair <= 2 * STRAY) return [paper(0, 1, 1, true)]
-  }
 
   // cost[e][i]: the cheapest reading of lines[0, i), with (e = 1) or without
   // (e = 0) a stray line in it; step[e][i]: how it ends.
   const cost = [new Float64Array(n + 1).fill(Infinity), new Float64Array(n + 1).fill(Infinity)] as const
   const step: [Array<Step | undefined>, Array<Step | undefined>] = [new Array(n + 1), new Array(n + 1)]
   cost[0][0] = 0
-  const relax = (e: 0 | 1, to: number, value: number, item: Step) => {
+  // The Step is made only when it wins: most readings tried do not.
+  const relax = (
+    e: 0 | 1,
+    to: number,
+    value: number,
+    from: number,
+    title: number,
+    first: number,
+    last: number,
+    previous: 0 | 1,
+  ) => {
     // Strictly cheaper only: on a tie, the reading found first (the longer paper) stays.
     if (value < cost[e][to]!) {
       cost[e][to] = value
-      step[e][to] = item
+      step[e][to] = { from, title, abstractFirst: first, abstractLast: last, previous }
     }
   }
   // Each paper that starts at `title` and ends before `limit`, with its cost.
@@ -101,12 +111,12 @@ function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
     for (let gap = 0; gap <= MAX_GAP; gap++) {
       const first = title + 1 + gap
       if (first >= limit) break
-      if (gap > 0) gapCost += gapStrayCost(lines[title + gap]!)
+      if (gap > 0) gapCost += shapes.gap[title + gap]!
       // The page puts a blank line between a title and its abstract.
       const close = gap === 0 && lines[first]!.line === lines[title]!.line + 1 ? 2 : 0
-      const single = abstractCost(lines[first]!)
+      const single = shapes.abstract[first]!
       if (single !== Infinity) visit(first, first, titles[title]! + gapCost + close + single)
-      const wrapped = new WrappedAbstract(lines, first)
+      const wrapped = shapes.wrap(first)
       for (let last = first + 1; last < limit && last < first + MAX_ABSTRACT_LINES; last++) {
         const shape = wrapped.next()
         // Line breaks that cost more than the lines they join would as
@@ -118,20 +128,13 @@ function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   }
 
   for (let i = 0; i < n; i++) {
-    for (const e of [0, 1] as const) {
+    for (let e: 0 | 1 = 0; e <= 1; e = (e + 1) as 0 | 1) {
       const here = cost[e][i]!
       if (here === Infinity) continue
-      relax(1, i + 1, here + STRAY, { from: i, title: -1, abstractFirst: -1, abstractLast: -1, previous: e })
+      relax(1, i + 1, here + STRAY, i, -1, -1, -1, e)
       const joined = boundaryCost(lines, i)
       papers(i, n, (first, last, value) => {
-        const skips = first > i + 1 ? 1 : e
-        relax(skips, last + 1, here + joined + value + NO_METADATA, {
-          from: i,
-          title: i,
-          abstractFirst: first,
-          abstractLast: last,
-          previous: e,
-        })
+        relax(first > i + 1 ? 1 : e, last + 1, here + joined + value + NO_METADATA, i, i, first, last, e)
       })
     }
   }
@@ -144,30 +147,23 @@ function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   if (anchored) {
     best[0] = Infinity
     best[1] = cost[1][n]! + STRAY // no paper takes the block
-    const end = (e: 0 | 1, value: number, item: Step) => {
+    const end = (e: 0 | 1, value: number, title: number, first: number, last: number, previous: 0 | 1) => {
       if (value < best[e]) {
         best[e] = value
-        ends[e] = item
+        ends[e] = { from: title, title, abstractFirst: first, abstractLast: last, previous }
       }
     }
     for (let title = n - 1; title >= 0; title--) {
       if (titles[title] === Infinity) continue
-      for (const e of [0, 1] as const) {
+      for (let e: 0 | 1 = 0; e <= 1; e = (e + 1) as 0 | 1) {
         const here = cost[e][title]!
         if (here === Infinity) continue
         const joined = boundaryCost(lines, title)
         const single = here + joined + titles[title]! + NO_ABSTRACT + strayRange(title + 1)
-        const item = { from: title, title, abstractFirst: -1, abstractLast: -1, previous: e }
-        end(title < n - 1 ? 1 : e, single, item)
+        end(title < n - 1 ? 1 : e, single, title, -1, -1, e)
         papers(title, n, (first, last, value) => {
           const skips = first > title + 1 || last < n - 1 ? 1 : e
-          end(skips, here + joined + value + strayRange(last + 1), {
-            from: title,
-            title,
-            abstractFirst: first,
-            abstractLast: last,
-            previous: e,
-          })
+          end(skips, here + joined + value + strayRange(last + 1), title, first, last, e)
         })
       }
     }

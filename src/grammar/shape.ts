@@ -71,64 +71,139 @@ export function trailingStrayCost(line: Line): number {
 export function abstractCost(line: Line): number {
   if (isMarkup(line.value)) return Infinity
   if (line.kind !== 'text') return 6
-  return abstractShape(line.value.length, line.value, line.value)
+  return abstractShape(line.value.length, firstLineCost(line.value), endsAbstract(line.value))
 }
 
 /**
- * The cost of reading lines as one abstract, hard-wrapped, grown a line at a
- * time (the dynamic programming tries every end for each start, so each
- * step costs no more than the line it adds): the shape of the whole, and of
- * each line break inside it (see {@link continuationCost}).
+ * The shapes of a run's lines, each worked out once, for the dynamic
+ * programming that tries every reading: each line's cost as a title, a
+ * one-line abstract and a stray, and each line break's inside a hard-wrapped
+ * abstract.
  */
-export class WrappedAbstract {
+export class RunShapes {
+  readonly title: Float64Array
+  readonly abstract: Float64Array
+  /** As a stray between a title and its abstract. */
+  readonly gap: Float64Array
+  /** As a stray between the last paper and the metadata block. */
+  readonly trailing: Float64Array
   readonly #lines: readonly Line[]
+  /** The cost of the line break after each line inside an abstract (`Infinity`: the next line cannot go on it). */
+  readonly #break: Float64Array
+  /** How long each line would be with the next line's first word on it, and the slack. */
+  readonly #fit: Float64Array
+  /** Each line's length if it has a space in it (a line that is one word can be wider than the column). */
+  readonly #width: Float64Array
+  readonly #first: Float64Array
+  readonly #ends: Uint8Array
+
+  constructor(lines: readonly Line[]) {
+    const n = lines.length
+    this.#lines = lines
+    this.title = new Float64Array(n)
+    this.abstract = new Float64Array(n)
+    this.gap = new Float64Array(n)
+    this.trailing = new Float64Array(n)
+    this.#break = new Float64Array(n)
+    this.#fit = new Float64Array(n)
+    this.#width = new Float64Array(n)
+    this.#first = new Float64Array(n)
+    this.#ends = new Uint8Array(n)
+    for (let index = 0; index < n; index++) {
+      const line = lines[index]!
+      const { value } = line
+      const text = line.kind === 'text' && !isMarkup(value)
+      this.title[index] = titleCost(line)
+      this.abstract[index] = abstractCost(line)
+      this.gap[index] = gapStrayCost(line)
+      this.trailing[index] = trailingStrayCost(line)
+      this.#width[index] = value.includes(' ') ? value.length : 0
+      this.#first[index] = text ? firstLineCost(value) : Infinity
+      this.#ends[index] = endsAbstract(value) ? 1 : 0
+      const next = lines[index + 1]
+      if (!next || !text || next.kind !== 'text' || isMarkup(next.value)) {
+        this.#break[index] = Infinity
+        continue
+      }
+      // A hard-wrapped text has no blank line between its lines; blocks do.
+      this.#break[index] = continuationCost(value, next.value) + (next.line > line.line + 1 ? 8 : 0)
+      const space = next.value.indexOf(' ')
+      this.#fit[index] = value.length + 1 + (space === -1 ? next.value.length : space) + WRAP_SLACK
+    }
+  }
+
+  /**
+   * Read lines from `first` on as one abstract, hard-wrapped, grown a line
+   * at a time: each step costs no more than the line it adds.
+   */
+  wrap(first: number): Wrap {
+    return new Wrap(this, first)
+  }
+
+  /** @internal */ breakAfter(index: number): number {
+    return this.#break[index]!
+  }
+  /** @internal */ fitAfter(index: number): number {
+    return this.#fit[index]!
+  }
+  /** @internal */ width(index: number): number {
+    return this.#width[index]!
+  }
+  /** @internal */ firstCost(index: number): number {
+    return this.#first[index]!
+  }
+  /** @internal */ ends(index: number): boolean {
+    return this.#ends[index] === 1
+  }
+  /** @internal */ length(index: number): number {
+    return this.#lines[index]!.value.length
+  }
+  /** @internal */ midSentence(index: number): boolean {
+    return !endsSentence(this.#lines[index]!.value)
+  }
+}
+
+/** An abstract hard-wrapped over lines `first` to `last`, as it grows. */
+class Wrap {
+  readonly #shapes: RunShapes
   readonly #first: number
   #last: number
   #length: number
   /** The longest line with a space in it: the column the text is wrapped at, or more. */
   #widest: number
   #breaks = 0
-  /** For each line break, how long the line before it would be with the next line's first word. */
-  readonly #fits: number[] = []
   #tooShort = 0
   /** Whether some line break falls inside a sentence, as most in a wrapped text do. */
   #midSentence = false
-  #impossible: boolean
 
-  constructor(lines: readonly Line[], first: number) {
-    const line = lines[first]!
-    this.#lines = lines
+  constructor(shapes: RunShapes, first: number) {
+    this.#shapes = shapes
     this.#first = this.#last = first
-    this.#length = line.value.length
-    this.#widest = line.value.includes(' ') ? line.value.length : 0
-    this.#impossible = line.kind !== 'text' || isMarkup(line.value)
+    this.#length = shapes.length(first)
+    this.#widest = shapes.width(first)
   }
 
-  /** The cost of the lines so far, and one line more; `Infinity` once a line cannot be part of it. */
+  /** The cost of the lines so far and one line more; `Infinity` once a line cannot be part of it. */
   next(): number {
-    const lines = this.#lines
-    const before = lines[this.#last]!
-    const line = lines[++this.#last]
-    if (!line || this.#impossible || line.kind !== 'text' || isMarkup(line.value)) {
-      this.#impossible = true
+    const shapes = this.#shapes
+    const before = this.#last
+    const cost = shapes.breakAfter(before)
+    if (cost === Infinity || this.#breaks === Infinity) {
+      this.#breaks = Infinity
       return Infinity
     }
-    const { value } = line
-    this.#length += value.length + 1
-    this.#breaks += continuationCost(before.value, value)
-    // A hard-wrapped text has no blank line between its lines; blocks do.
-    if (line.line > before.line + 1) this.#breaks += 8
-    if (!endsSentence(before.value)) this.#midSentence = true
+    const index = ++this.#last
+    this.#length += shapes.length(index) + 1
+    this.#breaks += cost
+    if (shapes.midSentence(before)) this.#midSentence = true
     // Wrapped at a column, every line but the last is as long as the column
-    // allows: the next line's first word would not have fitted on it. A word
-    // longer than the column stands on a line of its own, wider than it.
-    const space = value.indexOf(' ')
-    const fit = before.value.length + 1 + (space === -1 ? value.length : space) + WRAP_SLACK
-    this.#fits.push(fit)
-    if (space !== -1 && value.length > this.#widest) {
-      this.#widest = value.length
-      this.#tooShort = this.#fits.filter((width) => width <= this.#widest).length
-    } else if (fit <= this.#widest) this.#tooShort++
+    // allows: the next line's first word would not have fitted on it.
+    const width = shapes.width(index)
+    if (width > this.#widest) {
+      this.#widest = width
+      this.#tooShort = 0
+      for (let line = this.#first; line < index; line++) if (shapes.fitAfter(line) <= width) this.#tooShort++
+    } else if (shapes.fitAfter(before) <= this.#widest) this.#tooShort++
     return (
       this.#breaks +
       6 * this.#tooShort +
@@ -136,7 +211,7 @@ export class WrappedAbstract {
       // so when every break ends a sentence: those are lines of their own.
       WRAPPED +
       (this.#midSentence ? 0 : 8) +
-      abstractShape(this.#length, lines[this.#first]!.value, value)
+      abstractShape(this.#length, shapes.firstCost(this.#first), shapes.ends(index))
     )
   }
 
@@ -152,7 +227,7 @@ export class WrappedAbstract {
  * rarely falls after a full stop before a capital, where one record ends and
  * the next begins (the more so before a line in title case).
  */
-export function continuationCost(before: string, after: string): number {
+function continuationCost(before: string, after: string): number {
   // Nobody wraps text at a column this far out: a line this long is whole.
   let cost = before.length > MAX_WRAP ? 9 : 1
   if (endsSentence(before)) {
@@ -167,11 +242,23 @@ export function continuationCost(before: string, after: string): number {
   return cost
 }
 
-function abstractShape(length: number, first: string, last: string): number {
+/** The cost of an abstract of `length` characters, by its first line's cost and whether its last ends it. */
+function abstractShape(length: number, first: number, ends: boolean): number {
   let cost = length < 40 ? 4 : length < 100 ? 2 : length < 250 ? 1 : 0
   if (length < DEBRIS) cost += 4
   // A short abstract that does not end a sentence looks like a title, or a piece.
-  if (length < 300 && !endsSentence(last) && !last.endsWith('\\')) cost += 2
+  if (length < 300 && !ends) cost += 2
+  return cost + first
+}
+
+/** Whether a line can end an abstract: it ends a sentence, or with LaTeX's `\\`. */
+function endsAbstract(value: string): boolean {
+  return endsSentence(value) || value.endsWith('\\')
+}
+
+/** The cost of a line as an abstract's first: one that starts in lower case, in title case, or with no letter. */
+function firstLineCost(first: string): number {
+  let cost = 0
   if (startsLower(first)) cost += 2
   else if (first.length < 160 && !endsSentence(first) && isTitleCase(first)) cost += 3
   if (!hasLetter(first)) cost += 8
@@ -202,11 +289,15 @@ function endsSentence(value: string): boolean {
 function isTitleCase(value: string): boolean {
   let words = 0
   let capitals = 0
-  for (const word of value.split(' ')) {
-    if (word.length < 4) continue
-    words++
-    const first = word.charCodeAt(0)
-    if (first >= 65 && first <= 90) capitals++
+  let start = 0
+  for (let index = 0; index <= value.length; index++) {
+    if (index < value.length && value.charCodeAt(index) !== 32) continue
+    if (index - start >= 4) {
+      words++
+      const first = value.charCodeAt(start)
+      if (first >= 65 && first <= 90) capitals++
+    }
+    start = index + 1
   }
   return words >= 3 && capitals * 4 >= words * 3
 }

@@ -5,7 +5,7 @@ import type { Position } from 'unist'
 import { type DateLine, type Line, type SourceLine, positionOf, spanOf } from '../tokenize/line.js'
 import { readRoughDate } from '../dates.js'
 import { MetadataBlock, gluedMetadata, isDateHead, isDateTail, joinedDate } from './metadata.js'
-import type { Field, Grammar, GrammarEvents, PaperRecord } from './record.js'
+import type { Field, Grammar, GrammarEvents, Metadata, PaperRecord } from './record.js'
 import { type Reading, splitRun, splitRunBeforeBlock } from './records.js'
 
 // A run of text lines is held until a metadata block ends it. A run that grows
@@ -51,9 +51,10 @@ export class TextGrammar implements Grammar {
   /** The block has its date: the next line may still end it (a date split over two lines). */
   #blockDated = false
   #skipped: { first: SourceLine; last: SourceLine; lines: number; block: boolean } | null = null
-  /** The papers seen so far, and the last one, by a hash of their title, abstract length and date. */
-  readonly #seen = new Set<number>()
-  #previousKey: number | null = null
+  /** The papers seen so far, and the last one, by a hash of their title, abstract length and date (two numbers). */
+  readonly #seen = new SeenPapers()
+  #previousKey = -1
+  #previousHigh = -1
 
   /**
    * @param year The year given in the options, against which a date without
@@ -340,22 +341,7 @@ export class TextGrammar implements Grammar {
       taken ||= owned !== null
       const metadata = owned?.metadata() ?? null
       const last = metadata?.last ?? abstract?.last ?? title
-      const key = paperKey(title.value, abstract?.value.length ?? 0, owned?.date?.value ?? '')
-      if (key === this.#previousKey) {
-        // The same record again, right after itself: one paper, as the cards
-        // of a page's two layouts are (its problems were told the first time);
-        // its lines are page chrome.
-        const lines: SourceLine[] = [
-          title,
-          ...run.slice(reading.abstract?.first ?? 0, (reading.abstract?.last ?? -1) + 1),
-        ]
-        for (const part of [metadata?.authors, metadata?.separator, metadata?.date]) if (part) lines.push(part.first)
-        for (const line of lines.sort((a, b) => a.offset - b.offset)) {
-          this.#events.chrome({ first: line, last: line })
-        }
-        continue
-      }
-      this.#previousKey = key
+      if (this.#repeats(title, abstract, metadata, run, reading.abstract)) continue
       const record: PaperRecord = {
         first: title,
         last,
@@ -368,11 +354,8 @@ export class TextGrammar implements Grammar {
         arxivId: null,
       }
       this.#events.paper(record)
-      if (this.#seen.has(key)) {
+      if (this.#seen.add(this.#previousKey, this.#previousHigh)) {
         this.#message('duplicate-paper', `${quote(title.value)} is in the digest already`, positionOf(title))
-      } else {
-        if (this.#seen.size >= MAX_REMEMBERED) this.#seen.clear()
-        this.#seen.add(key)
       }
       if (!abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, positionOf(title))
       if (!owned) {
@@ -387,6 +370,31 @@ export class TextGrammar implements Grammar {
       const { first, last } = block.span
       this.#skip(first, last, block.size, true)
     }
+  }
+
+  /**
+   * Whether a record is the one before it again, right after itself: one
+   * paper, as the cards of a page's two layouts are (its problems were told
+   * the first time), and its lines page chrome. Else it becomes the one before.
+   */
+  #repeats(
+    title: SourceLine,
+    abstract: Field<string> | null,
+    metadata: Metadata | null,
+    run: readonly Line[],
+    range: { first: number; last: number } | null,
+  ): boolean {
+    const key = paperKey(title.value, metadata?.date?.first.value ?? '')
+    const high = ((title.value.length << 16) ^ (abstract?.value.length ?? 0)) & 0x3fffffff
+    if (key !== this.#previousKey || high !== this.#previousHigh) {
+      this.#previousKey = key
+      this.#previousHigh = high
+      return false
+    }
+    const lines: SourceLine[] = [title, ...(range ? run.slice(range.first, range.last + 1) : [])]
+    for (const part of [metadata?.authors, metadata?.separator, metadata?.date]) if (part) lines.push(part.first)
+    for (const line of lines.sort((a, b) => a.offset - b.offset)) this.#events.chrome({ first: line, last: line })
+    return true
   }
 
   /**
@@ -433,21 +441,68 @@ export class TextGrammar implements Grammar {
 }
 
 /**
- * A 53-bit hash of what tells a paper: its title, its abstract's length and
- * its date. A number, not the text: a title is a slice of the chunk it came
- * in, and keeping it would keep the whole chunk.
+ * What tells a paper from another: a 30-bit hash of its title (its first 16
+ * characters and its last 8 tell titles apart as well as all of it) and its
+ * date, and, as a second number, the lengths of its title and abstract.
+ * Small integers, not the text: a title is a slice of the chunk it came in,
+ * and keeping it would keep the whole chunk.
  */
-function paperKey(title: string, abstractLength: number, date: string): number {
-  // Two 32-bit FNV-1a hashes with different offsets, 21 bits of one above the other's 32.
-  let a = 0x811c9dc5
-  let b = 0x01000193
-  const text = `${title}\n${abstractLength}\n${date}`
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    a = Math.imul(a ^ code, 0x01000193)
-    b = Math.imul(b ^ code, 0x0100019d)
+function paperKey(title: string, date: string): number {
+  let hash = 0x811c9dc5
+  const length = title.length
+  const head = length > 24 ? 16 : length
+  for (let index = 0; index < head; index++) hash = Math.imul(hash ^ title.charCodeAt(index), 0x01000193)
+  for (let index = length > 24 ? length - 8 : length; index < length; index++) {
+    hash = Math.imul(hash ^ title.charCodeAt(index), 0x01000193)
   }
-  return (a >>> 11) * 2 ** 32 + (b >>> 0)
+  for (let index = 0; index < date.length; index++) hash = Math.imul(hash ^ date.charCodeAt(index), 0x01000193)
+  return hash >>> 2
+}
+
+/**
+ * The papers seen so far, by the two numbers of their {@link paperKey}: an
+ * open-addressing table in typed arrays, which grows by doubling, so that
+ * remembering a paper allocates nothing. At {@link MAX_REMEMBERED} papers it
+ * starts again, which bounds it for a stream of any length.
+ */
+class SeenPapers {
+  #keys = new Int32Array(256)
+  #highs = new Int32Array(256)
+  #size = 0
+
+  /** Remember a paper; whether it was remembered already. */
+  add(key: number, high: number): boolean {
+    let keys = this.#keys
+    let mask = keys.length - 1
+    // Keys are stored plus one: 0 is an empty slot.
+    for (let slot = key & mask; keys[slot] !== 0; slot = (slot + 1) & mask) {
+      if (keys[slot] === key + 1 && this.#highs[slot] === high) return true
+    }
+    if (this.#size >= MAX_REMEMBERED) this.#clear()
+    else if (2 * (this.#size + 1) > keys.length) this.#grow()
+    keys = this.#keys
+    mask = keys.length - 1
+    let slot = key & mask
+    while (keys[slot] !== 0) slot = (slot + 1) & mask
+    keys[slot] = key + 1
+    this.#highs[slot] = high
+    this.#size++
+    return false
+  }
+
+  #grow(): void {
+    const keys = this.#keys
+    const highs = this.#highs
+    this.#keys = new Int32Array(keys.length * 2)
+    this.#highs = new Int32Array(keys.length * 2)
+    this.#size = 0
+    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== 0) this.add(keys[slot]! - 1, highs[slot]!)
+  }
+
+  #clear(): void {
+    this.#keys.fill(0)
+    this.#size = 0
+  }
 }
 
 function field(line: SourceLine): Field<string> {
