@@ -94,8 +94,8 @@ describe('options.maxBytes', () => {
     }
   })
 
-  it(`is ${DEFAULT_MAX_BYTES} bytes (4 MiB) by default, counted in UTF-8 bytes even when the string is shorter`, () => {
-    expect(DEFAULT_MAX_BYTES).toBe(4 * 2 ** 20)
+  it(`is ${DEFAULT_MAX_BYTES} bytes (64 MiB) by default, counted in UTF-8 bytes even when the string is shorter`, () => {
+    expect(DEFAULT_MAX_BYTES).toBe(64 * 2 ** 20)
     expectParsed('x'.repeat(DEFAULT_MAX_BYTES), DEFAULT_MAX_BYTES)
     expect(safeParseDigest('x'.repeat(DEFAULT_MAX_BYTES + 1)).messages.map((message) => message.ruleId)).toEqual([
       'input-too-large',
