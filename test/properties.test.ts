@@ -333,6 +333,38 @@ describe('any string', () => {
     },
     TIMEOUT,
   )
+
+  it(
+    'gives its diagnostics in source order from every entry point: the batch, the tree, the stream and its error',
+    async () => {
+      const inOrder = (messages: Diagnostic[]) =>
+        messages.every(
+          (message, index) =>
+            index === 0 ||
+            messages[index - 1]!.line < message.line ||
+            (messages[index - 1]!.line === message.line && messages[index - 1]!.column <= message.column),
+        )
+      await fc.assert(
+        fc.asyncProperty(anyText, fc.array(fc.nat(), { maxLength: 6 }), async (text, points) => {
+          const { messages } = batch(text, YEAR)
+          expect(inOrder(messages)).toBe(true)
+          expect(parseTree(text, { year: YEAR }).messages).toEqual(messages)
+          // Without onMessage, the stream keeps them, and throws them all after the last paper.
+          let thrown: unknown = null
+          try {
+            for await (const _ of parseDigestStream(cut(text, points), { year: YEAR })) void _
+          } catch (error) {
+            thrown = error
+          }
+          const errors = messages.some((message) => message.severity === 'error')
+          expect(thrown === null).toBe(!errors)
+          if (thrown instanceof DigestParseError) expect(thrown.messages).toEqual(messages)
+        }),
+        { numRuns: Math.ceil(RUNS / 5), seed: 60_009 },
+      )
+    },
+    TIMEOUT,
+  )
 })
 
 describe('any string in UTF-16', () => {
