@@ -41,10 +41,10 @@ export interface StreamOptions {
    */
   strict?: boolean | undefined
   /**
-   * Receives each diagnostic as soon as it is found (which is not always in
-   * line order: a record's problems are known when the record ends). With it,
-   * the caller owns the diagnostics, and the stream does not throw for errors
-   * (but with `strict`) nor keep them.
+   * Receives each diagnostic in source order, as soon as no earlier line can
+   * still give one (a record's problems are known when the record ends). With
+   * it, the caller owns the diagnostics, and the stream does not throw for
+   * errors (but with `strict`) nor keep them.
    *
    * Default: none; the diagnostics are kept, and if any is an error, the
    * stream throws a `DigestParseError` carrying them all once every paper has

@@ -151,13 +151,18 @@ describe('the command line, on the large inputs whose output goes with their siz
     expect(result.stdout.lines).toBe(100_000)
   })
 
-  it('parse --format csv on tiny-records: 42,667 copies of one record right after itself are one paper', async () => {
+  it('parse --format csv on tiny-records: one-letter lines are no papers, skipped as one span', async () => {
     const result = await run(['parse', '--format', 'csv', '--year', '2025', TINY])
     expectAnswered(result.code, result.stderr, TINY)
-    expect(result.code).toBe(0)
-    expect(result.stdout.lines).toBe(1 + 1)
-    // missing-header, and the one record's missing-metadata.
-    expect(lines(result.stderr)).toHaveLength(2)
+    expect(result.code).toBe(1)
+    // The header row only.
+    expect(result.stdout.lines).toBe(1)
+    // missing-header, one unexpected-line for the whole span, no-papers.
+    expect(lines(result.stderr).map((line) => /\(([a-z-]+)\)$/.exec(line)?.[1])).toEqual([
+      'missing-header',
+      'unexpected-line',
+      'no-papers',
+    ])
   })
 
   it('validate streams records-100k from its file', async () => {

@@ -5,14 +5,8 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ndjsonRow, paperRow } from '../src/cli/formats.js'
 import { decoded } from '../src/cli/inputs.js'
-import {
-  DEFAULT_MAX_BYTES,
-  type Diagnostic,
-  type Paper,
-  parseDigest,
-  parseDigestStream,
-  safeParseDigest,
-} from '../src/index.js'
+import { BATCH_BYTES } from '../src/cli/read.js'
+import { type Diagnostic, type Paper, parseDigest, parseDigestStream, safeParseDigest } from '../src/index.js'
 import { readFixture } from './helpers/fixtures.js'
 import { lines, runCli, stdinOf } from './helpers/cli.js'
 import { defined } from './helpers/defined.js'
@@ -114,7 +108,7 @@ describe('an input over the batch limit', () => {
   const digest = batch.success ? batch.data : batch.error.digest
 
   it('is over the limit, and damaged where intended', () => {
-    expect(bytes.length).toBeGreaterThan(DEFAULT_MAX_BYTES)
+    expect(bytes.length).toBeGreaterThan(BATCH_BYTES)
     expect(batch.messages.map((m) => m.ruleId)).toContain('invalid-encoding')
     expect(digest.papers.some((paper) => paper.abstract.length > 100_000)).toBe(true)
   })

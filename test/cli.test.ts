@@ -5,14 +5,8 @@ import { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cli } from '../src/cli/cli.js'
-import {
-  DEFAULT_MAX_BYTES,
-  type Digest,
-  type Paper,
-  parseDigest,
-  safeParseDigest,
-  stringifyDigest,
-} from '../src/index.js'
+import { BATCH_BYTES } from '../src/cli/read.js'
+import { type Digest, type Paper, parseDigest, safeParseDigest, stringifyDigest } from '../src/index.js'
 import {
   type CliRun,
   CSV_COLUMNS,
@@ -278,8 +272,8 @@ describe('papers-digest parse', () => {
 
   it('prints the JSON of standard input over the 4 MiB batch limit too: no input-too-large, every paper', async () => {
     // json has no size limit (SPEC section 5): past the batch limit it streams, and gives what the batch parser gives without one.
-    const text = wellFormedOfSize(DEFAULT_MAX_BYTES * 1.25)
-    expect(byteLength(text)).toBeGreaterThan(DEFAULT_MAX_BYTES)
+    const text = wellFormedOfSize(BATCH_BYTES * 1.25)
+    expect(byteLength(text)).toBeGreaterThan(BATCH_BYTES)
     // Standard input streamed in one pass cannot infer the year: --year gives it.
     const result = await runCli(['parse', '--year', '2025'], { stdin: text })
     const batch = safeParseDigest(text, { year: 2025, maxBytes: Infinity })

@@ -54,6 +54,11 @@ describe('damaged digests', () => {
     for (const name of ['crlf', 'cr', 'bom', 'trailing-whitespace']) expect(results(name)).toEqual(results('base'))
   })
 
+  it('give the same papers without any blank line', () => {
+    const tight = readFixture('damage', 'base').replace(/\n\n/g, '\n')
+    expect(parseDigest(tight).papers.map(withoutLine)).toEqual(BASE.papers.map(withoutLine))
+  })
+
   it('cover every rule with a fixture, but the few that have a test of their own', () => {
     const found = new Set(NAMES.flatMap((name) => readGolden('damage', name).messages.map((message) => message.ruleId)))
     // Rules about bytes and size, which text fixtures cannot hold (invalid

@@ -337,6 +337,43 @@ describe('any string', () => {
     },
     TIMEOUT,
   )
+
+  it(
+    'gives its diagnostics in source order from every entry point: the batch, the tree, the stream and its error',
+    async () => {
+      const inOrder = (messages: Diagnostic[]) =>
+        messages.every((message, index) => {
+          const before = messages[index - 1]
+          return (
+            before === undefined ||
+            before.line < message.line ||
+            (before.line === message.line && before.column <= message.column)
+          )
+        })
+      await fc.assert(
+        fc.asyncProperty(anyText, fc.array(fc.nat(), { maxLength: 6 }), async (text, points) => {
+          const { messages, papers } = batch(text, YEAR)
+          expect(inOrder(messages)).toBe(true)
+          expect(parseTree(text, { year: YEAR }).messages).toEqual(messages)
+          // Without onMessage, the stream keeps them, and throws them all after the last paper.
+          let thrown: unknown = null
+          let streamed = 0
+          try {
+            for await (const paper of parseDigestStream(cut(text, points), { year: YEAR }))
+              streamed += paper.line > 0 ? 1 : 0
+          } catch (error) {
+            thrown = error
+          }
+          const errors = messages.some((message) => message.severity === 'error')
+          expect(thrown === null).toBe(!errors)
+          if (thrown instanceof DigestParseError) expect(thrown.messages).toEqual(messages)
+          else expect(streamed).toBe(papers.length)
+        }),
+        { numRuns: Math.ceil(RUNS / 5), seed: 60_009 },
+      )
+    },
+    TIMEOUT,
+  )
 })
 
 describe('any string in UTF-16', () => {

@@ -3,11 +3,12 @@ import { splitRun, splitRunBeforeBlock } from '../src/grammar/records.js'
 import { classifyLine } from '../src/tokenize/classify.js'
 
 const ABSTRACT = 'We study a problem of some importance and show results. '.repeat(20).trim()
-const lines = (...values: string[]) => values.map((value, index) => classifyLine(value, index + 1, 1, 0))
+// Lines a blank line apart, as the page lays out its blocks.
+const lines = (...values: string[]) => values.map((value, index) => classifyLine(value, 2 * index + 1, 1, 0))
 const paper = (title: number, abstract: number | null, metadata: boolean) => ({
   kind: 'paper',
   title,
-  abstract,
+  abstract: abstract === null ? null : { first: abstract, last: abstract },
   metadata,
 })
 const stray = (line: number) => ({ kind: 'stray', line })
@@ -32,12 +33,15 @@ describe('splitRun and splitRunBeforeBlock', () => {
     ])
   })
 
-  it('reads a single line before a metadata block as a title without an abstract', () => {
-    expect(splitRunBeforeBlock(lines('A title'))).toEqual([paper(0, null, true)])
-    expect(splitRunBeforeBlock(lines('Title one', ABSTRACT, 'Title two'))).toEqual([
-      paper(0, 1, false),
-      paper(2, null, true),
-    ])
+  it('reads a single line before a metadata block as a title without an abstract, unless it looks like none', () => {
+    expect(splitRunBeforeBlock(lines('A title of a paper'))).toEqual([paper(0, null, true)])
+    // Too short to tell from a link; a sentence; an abstract: skipped (and the block is no one's).
+    expect(splitRunBeforeBlock(lines('Share'))).toEqual([stray(0)])
+    expect(splitRunBeforeBlock(lines('We propose a method that works well on many tasks.'))).toEqual([stray(0)])
+    expect(splitRunBeforeBlock(lines(ABSTRACT))).toEqual([stray(0)])
+    // After a record, a line before the block is as likely debris as a title
+    // whose abstract was lost: it is skipped, and reported, not made a paper.
+    expect(splitRunBeforeBlock(lines('Title one', ABSTRACT, 'Title two'))).toEqual([paper(0, 1, true), stray(2)])
   })
 
   it('lets shape pick the stray line of an odd run', () => {

@@ -1,4 +1,3 @@
-import { DEFAULT_MAX_BYTES } from '../options.js'
 import { safeParseDigest } from '../parse.js'
 import { inferYear, parseDigestStream } from '../stream.js'
 import type { Paper } from '../index.js'
@@ -14,6 +13,15 @@ export interface DigestHandler {
   paper(paper: Paper): Promise<void> | void
 }
 
+/**
+ * The largest input the command line parses in one batch (4 MiB, about 40
+ * times the largest real digest): read once, its years inferred as
+ * `parseDigest` infers them. A batch holds up to about ten times its input,
+ * so a longer input is streamed instead, in flat memory. This is the command
+ * line's own window, smaller than the library's `DEFAULT_MAX_BYTES`.
+ */
+export const BATCH_BYTES = 4 * 2 ** 20
+
 export interface ReadOptions {
   /** `--year`. */
   year: number | undefined
@@ -28,7 +36,7 @@ export interface ReadOptions {
 /**
  * Read one input: its header, then its papers, with every diagnostic handed
  * to `report` in line order. Each input is read once wherever it can be:
- * an input of at most `DEFAULT_MAX_BYTES` is parsed in one batch (years
+ * an input of at most `BATCH_BYTES` is parsed in one batch (years
  * inferred as `parseDigest` infers them); a longer one streams, after a pass
  * for its years when it is a file and neither `--year` nor its name gives
  * one. The year of dates that write none is `--year`, else the one the
@@ -47,7 +55,7 @@ export async function readInput(
   if (input.path === null && options.stdin === 'stream') {
     return streamInput(chunks(input, stdin), year, report, handler)
   }
-  const head = await readHead(input, stdin, DEFAULT_MAX_BYTES)
+  const head = await readHead(input, stdin, BATCH_BYTES)
   if (head.whole) {
     const result = safeParseDigest(head.bytes, { year, maxBytes: Infinity })
     const { papers, ...header } = result.success ? result.data : result.error.digest

@@ -1,6 +1,15 @@
 import { diagnostic, quote } from '../diagnostics.js'
 import type { Diagnostic } from '../schema/schema.js'
-import { type AuthorsLine, type DateLine, type SeparatorLine, positionOf, spanOf } from '../tokenize/line.js'
+import { classifyLine } from '../tokenize/classify.js'
+import {
+  type AuthorsLine,
+  type DateLine,
+  type Line,
+  type SeparatorLine,
+  type SourceLine,
+  positionOf,
+  spanOf,
+} from '../tokenize/line.js'
 import type { Metadata } from './record.js'
 
 /** The lines of a metadata block, in page order. */
@@ -15,8 +24,12 @@ export class MetadataBlock {
   #authors: AuthorsLine | null = null
   #separator: SeparatorLine | null = null
   #date: DateLine | null = null
+  /** The date's last line: the next one, when the date was split over two. */
+  #dateLast: SourceLine | null = null
+  /** A line after `·` that may be the start of a date split over two lines. */
+  head: Line | null = null
   readonly #first: AuthorsLine | SeparatorLine
-  #last: AuthorsLine | SeparatorLine | DateLine
+  #last: SourceLine
   #lines = 0
   #inOrder = true
   #lastRank = -1
@@ -37,16 +50,35 @@ export class MetadataBlock {
     return this.#date === null && this.#separator !== null
   }
 
-  /** Add an `authors`, `separator` or `date` line. */
-  add(line: AuthorsLine | SeparatorLine | DateLine): void {
+  /**
+   * Add an `authors`, `separator` or `date` line; a date may end on a later
+   * line (`last`), when it was split over two.
+   */
+  add(line: AuthorsLine | SeparatorLine | DateLine, last: SourceLine = line): void {
     if (line.kind === 'authors') this.#authors = line
     else if (line.kind === 'separator') this.#separator = line
-    else this.#date = line
+    else {
+      this.#date = line
+      this.#dateLast = last
+    }
     const rank = RANK[line.kind]
     if (rank < this.#lastRank) this.#inOrder = false
     this.#lastRank = rank
-    this.#last = line
+    this.#last = last
+    this.#lines += last === line ? 1 : 2
+  }
+
+  /** Put a date that goes on to the next line (`last`) in place of the block's date, its last line. */
+  extendDate(date: DateLine, last: SourceLine): void {
+    this.#date = date
+    this.#dateLast = last
+    this.#last = last
     this.#lines++
+  }
+
+  /** The date's last line. */
+  get dateLast(): SourceLine | null {
+    return this.#dateLast
   }
 
   /** How many lines the block has. */
@@ -64,7 +96,7 @@ export class MetadataBlock {
       authors: authors && { value: authors.count, first: authors, last: authors },
       organization: null,
       separator: this.#separator && { first: this.#separator, last: this.#separator },
-      date: date && { value: date.date, first: date, last: date },
+      date: date && { value: date.date, first: date, last: this.#dateLast ?? date },
       comments: null,
     }
   }
@@ -114,7 +146,76 @@ export class MetadataBlock {
   }
 
   /** The first and last lines, for a block that no title takes. */
-  get span(): { first: AuthorsLine | SeparatorLine; last: AuthorsLine | SeparatorLine | DateLine } {
+  get span(): { first: AuthorsLine | SeparatorLine; last: SourceLine } {
     return { first: this.#first, last: this.#last }
+  }
+}
+
+/**
+ * The date two lines make when a date was split over them (`Sep 3` and
+ * `0, 2023`; `Sep` and `30, 2023`; `May 13` and `2`), or `null`: the second
+ * is short, and the two joined, without a space or with one, are a date line.
+ * The date line returned starts where the first does, and holds their joined text.
+ */
+export function joinedDate(head: SourceLine, tail: SourceLine): DateLine | null {
+  if (head.value.length > 24 || tail.value.length > 16 || tail.line === head.line) return null
+  for (const glue of ['', ' ']) {
+    const value = head.value + glue + tail.value
+    const line = classifyLine(value, head.line, head.column, head.offset)
+    if (line.kind === 'date') return line
+  }
+  return null
+}
+
+/** Whether a line could end a date split over two lines: digits, with a comma and spaces. */
+export function isDateTail(line: Line): boolean {
+  return line.kind === 'text' && line.value.length <= 16 && /^[\d,\s]+$/.test(line.value) && /\d/.test(line.value)
+}
+
+/** Whether a line after `·` could start a date split over two lines: a capital, a few letters, and digits. */
+export function isDateHead(line: Line): boolean {
+  return line.kind === 'text' && line.value.length <= 16 && /^[A-Z][a-z]*\.?(?: \d{1,2},?)?$/.test(line.value)
+}
+
+/** The metadata at the start of a line and the text glued after it (a lost line ending). */
+export interface Glued {
+  head: Line
+  rest: SourceLine
+}
+
+/**
+ * A line that starts with a line of metadata and runs on into other text:
+ * `  • 4 authors·`, `·Aug 14, 2021`, and, where a date is expected, `Aug 14,
+ * 2021Graph2MDA: …` (the next title) or `Dec 21, 2023new` (two files joined
+ * without a final newline). The longest metadata line wins. `null` for any
+ * other line.
+ */
+export function gluedMetadata(line: SourceLine, dateExpected: boolean): Glued | null {
+  const { value } = line
+  const first = value.charCodeAt(0)
+  if (first === 0xb7 /* · */) return split(line, 1)
+  if (first === 0x2022 /* • */) {
+    const match = /^•\s*\d{1,9}\s*authors?/.exec(value)
+    return match ? split(line, match[0].length) : null
+  }
+  if (!dateExpected || first < 65 || first > 90) return null
+  // The longest start that is a date, and does not end inside a number.
+  for (let end = Math.min(value.length - 1, 24); end >= 5; end--) {
+    const next = value.charCodeAt(end)
+    if ((next >= 48 && next <= 57) || next === 44 /* , */) continue
+    const glued = split(line, end)
+    if (glued?.head.kind === 'date') return glued
+  }
+  return null
+}
+
+function split(line: SourceLine, at: number): Glued | null {
+  const head = line.value.slice(0, at).trimEnd()
+  const rest = line.value.slice(at)
+  const start = rest.length - rest.trimStart().length
+  if (head === '' || rest.trim() === '') return null
+  return {
+    head: classifyLine(head, line.line, line.column, line.offset),
+    rest: { value: rest.trim(), line: line.line, column: line.column + at + start, offset: line.offset + at + start },
   }
 }

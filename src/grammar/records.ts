@@ -1,36 +1,45 @@
 import type { Line } from '../tokenize/line.js'
-import { abstractCost, titleCost } from './shape.js'
+import { abstractCost, RunShapes, titleCost } from './shape.js'
+import { at } from '../at.js'
 
-/** What one text line, or two, of a run turned out to be. */
+/** What the lines of a run turned out to be. */
 export type Reading =
-  /** A paper: its title line, its abstract line if any, and whether the metadata block that ends the run is its own. */
-  | { kind: 'paper'; title: number; abstract: number | null; metadata: boolean }
+  /**
+   * A paper: its title line, its abstract's lines (one, or more when it is
+   * hard-wrapped) if any, and whether the metadata block that ends the run is its own.
+   */
+  | { kind: 'paper'; title: number; abstract: { first: number; last: number } | null; metadata: boolean }
   /** A line that belongs to no record. */
   | { kind: 'stray'; line: number }
 
-// Structural costs. A line belonging to no record is the worst reading, and a
-// record that lacks a part is a worse one than a complete record. Shape costs
-// (shape.ts) choose between readings the structure allows; only a reading
-// that shapes make all but impossible (an abstract-length title) costs more
-// than the two strays an even run would need to avoid it.
+// Structural costs. A record without metadata is real (one a digest, in the
+// seeds), and costs little. A line that belongs to no record, and a title
+// with no abstract, are each what one line of damage makes (an inserted
+// line, a deleted one); the title without abstract costs more, as it makes a
+// paper, which is not to be guessed: where the two readings are close, the
+// line is skipped and reported. Shape costs (shape.ts) choose between the
+// readings the structure allows.
 const STRAY = 8
+const NO_ABSTRACT = 12
 const NO_METADATA = 1
-const NO_ABSTRACT = 2
-
-const PAIR = 1
-
-// Scratch space for the costs, reused across runs (the grammar never nests
-// calls), since nearly every run is two lines long.
-let costs = new Float64Array(16)
-let steps = new Uint8Array(16)
+/** At most this many stray lines between a title and its abstract. */
+const MAX_GAP = 2
+/**
+ * An abstract hard-wrapped over more lines than this is read as more than
+ * one (1,900 characters at 40 columns); less than a long run keeps (text.ts).
+ */
+export const MAX_ABSTRACT_LINES = 48
 
 /**
  * Split a run of text lines (the lines between two metadata blocks) into
- * records. Records are `title, abstract`; the two lines before a metadata
- * block are its record's title and abstract. When the run does not split
- * evenly, some line is a title without an abstract, or a stray; the lines'
- * shapes decide which, by the cheapest reading overall (dynamic programming,
- * linear in the run's length).
+ * records. Records are `title, abstract`; the lines before a metadata block
+ * are its record's title and abstract. When the run does not split evenly,
+ * some line is a title without an abstract, or a stray, or part of a
+ * hard-wrapped abstract; the lines' shapes decide which, by the cheapest
+ * reading overall (dynamic programming, linear in the run's length). The
+ * costs make a doubtful paper cost more than skipping a line: where the
+ * shapes cannot tell debris from a paper, the line is skipped and reported
+ * (`unexpected-line`), rather than made a paper with warnings only.
  *
  * When a metadata block follows the run ({@link splitRunBeforeBlock}), its
  * record is the last paper of the run; lines after that paper are strays, and
@@ -45,82 +54,172 @@ export function splitRunBeforeBlock(lines: readonly Line[]): Reading[] {
   return splitRecords(lines, true)
 }
 
-/** `costs[index]`, which the tables always hold (Infinity past their end, which the loops never reach). */
-const costAt = (costs: Float64Array, index: number): number => costs[index] ?? Infinity
-/** The cost of line `index` as a title, or as an abstract (Infinity for a line the run does not have). */
-const title = (lines: readonly Line[], index: number): number => {
-  const line = lines[index]
-  return line ? titleCost(line) : Infinity
-}
-const abstract = (lines: readonly Line[], index: number): number => {
-  const line = lines[index]
-  return line ? abstractCost(line) : Infinity
+/** How a reading of the lines before some point ends: its last item, and the reading before it. */
+interface Step {
+  /** Where the last item starts. */
+  from: number
+  /** A stray line (`-1`), or a paper's title line. */
+  title: number
+  abstractFirst: number
+  abstractLast: number
+  /** Whether the reading before the item has a stray. */
+  previous: 0 | 1
 }
 
 function splitRecords(lines: readonly Line[], anchored: boolean): Reading[] {
   const n = lines.length
-  // The common case, two lines before a block, without the tables: the pair
-  // costs at most 10 here, and every other reading at least 10 (a stray and a
-  // title without abstract), which the pair wins on a tie.
-  if (n === 2 && anchored && title(lines, 0) + abstract(lines, 1) <= STRAY + NO_ABSTRACT) {
-    return [{ kind: 'paper', title: 0, abstract: 1, metadata: true }]
+  if (n === 0) return []
+  // The common case, two lines before a block, without the tables: any
+  // reading that skips a line costs at least two strays' worth here.
+  if (n === 2 && anchored && titleCost(at(lines, 0)) + abstractCost(at(lines, 1)) <= 2 * STRAY) {
+    return [paper(0, 1, 1, true)]
   }
-  // cost[i]: the cheapest reading of lines[0, i) without the metadata block;
-  // step[i]: how that reading ends (a pair, or else a stray).
-  if (costs.length <= n) {
-    costs = new Float64Array(2 * n + 2)
-    steps = new Uint8Array(2 * n + 2)
-  }
-  const cost = costs.fill(Infinity, 0, n + 1)
-  const step = steps
-  cost[0] = 0
-  for (let i = 0; i < n; i++) {
-    const here = costAt(cost, i)
-    if (i + 2 <= n) {
-      const pair = here + title(lines, i) + abstract(lines, i + 1) + NO_METADATA
-      if (pair < costAt(cost, i + 2)) {
-        cost[i + 2] = pair
-        step[i + 2] = PAIR
-      }
+  const shapes = new RunShapes(lines)
+  const titles = shapes.title
+  // Lines between the last paper and the block are strays that cost more
+  // when they look like titles: a title whose abstract was lost, with the
+  // block its own, is then as likely as debris before the paper's block.
+  const trailing = new Float64Array(n + 1)
+  for (let index = n - 1; index >= 0; index--) trailing[index] = at(trailing, index + 1) + at(shapes.trailing, index)
+  const strayRange = (from: number) => at(trailing, from)
+
+  // cost[e][i]: the cheapest reading of lines[0, i), with (e = 1) or without
+  // (e = 0) a stray line in it; step[e][i]: how it ends.
+  const cost = [new Float64Array(n + 1).fill(Infinity), new Float64Array(n + 1).fill(Infinity)] as const
+  const step: [Array<Step | undefined>, Array<Step | undefined>] = [
+    new Array<Step | undefined>(n + 1),
+    new Array<Step | undefined>(n + 1),
+  ]
+  cost[0][0] = 0
+  // The Step is made only when it wins: most readings tried do not.
+  const relax = (
+    e: 0 | 1,
+    to: number,
+    value: number,
+    from: number,
+    title: number,
+    first: number,
+    last: number,
+    previous: 0 | 1,
+  ) => {
+    // Strictly cheaper only: on a tie, the reading found first (the longer paper) stays.
+    if (value < at(cost[e], to)) {
+      cost[e][to] = value
+      step[e][to] = { from, title, abstractFirst: first, abstractLast: last, previous }
     }
-    // Strictly cheaper only: on a tie, the pair set above stays.
-    if (here + STRAY < costAt(cost, i + 1)) {
-      cost[i + 1] = here + STRAY
-      step[i + 1] = 0
+  }
+  // Each paper that starts at `title` and ends before `limit`, with its cost.
+  const papers = (title: number, limit: number, visit: (first: number, last: number, value: number) => void) => {
+    if (titles[title] === Infinity) return
+    let gapCost = 0
+    for (let gap = 0; gap <= MAX_GAP; gap++) {
+      const first = title + 1 + gap
+      if (first >= limit) break
+      if (gap > 0) gapCost += at(shapes.gap, title + gap)
+      // The page puts a blank line between a title and its abstract.
+      const close = gap === 0 && at(lines, first).line === at(lines, title).line + 1 ? 2 : 0
+      const single = at(shapes.abstract, first)
+      if (single !== Infinity) visit(first, first, at(titles, title) + gapCost + close + single)
+      const wrapped = shapes.wrap(first)
+      for (let last = first + 1; last < limit && last < first + MAX_ABSTRACT_LINES; last++) {
+        const shape = wrapped.next()
+        // Line breaks that cost more than the lines they join would as
+        // strays make no abstract: the lines after them need not be tried.
+        if (shape === Infinity || wrapped.breaks > STRAY * (last - first) + 2 * STRAY) break
+        visit(first, last, at(titles, title) + gapCost + close + shape)
+      }
     }
   }
 
+  for (let i = 0; i < n; i++) {
+    for (let e: 0 | 1 = 0; e <= 1; e = (e + 1) as 0 | 1) {
+      const here = at(cost[e], i)
+      if (here === Infinity) continue
+      relax(1, i + 1, here + STRAY, i, -1, -1, -1, e)
+      const joined = boundaryCost(lines, i)
+      papers(i, n, (first, last, value) => {
+        relax(first > i + 1 ? 1 : e, last + 1, here + joined + value + NO_METADATA, i, i, first, last, e)
+      })
+    }
+  }
+
+  // The end of the reading: the run's last paper takes the block, with any
+  // lines after it strays; or, without a block (or if no paper can take it),
+  // the reading of the whole run.
+  const best: [number, number] = [at(cost[0], n), at(cost[1], n)]
+  const ends: [Step | null, Step | null] = [null, null]
+  if (anchored) {
+    best[0] = Infinity
+    best[1] = at(cost[1], n) + STRAY // no paper takes the block
+    const end = (e: 0 | 1, value: number, title: number, first: number, last: number, previous: 0 | 1) => {
+      if (value < best[e]) {
+        best[e] = value
+        ends[e] = { from: title, title, abstractFirst: first, abstractLast: last, previous }
+      }
+    }
+    for (let title = n - 1; title >= 0; title--) {
+      if (titles[title] === Infinity) continue
+      for (let e: 0 | 1 = 0; e <= 1; e = (e + 1) as 0 | 1) {
+        const here = at(cost[e], title)
+        if (here === Infinity) continue
+        const joined = boundaryCost(lines, title)
+        const single = here + joined + at(titles, title) + NO_ABSTRACT + strayRange(title + 1)
+        end(title < n - 1 ? 1 : e, single, title, -1, -1, e)
+        papers(title, n, (first, last, value) => {
+          const skips = first > title + 1 || last < n - 1 ? 1 : e
+          end(skips, here + joined + value + strayRange(last + 1), title, first, last, e)
+        })
+      }
+    }
+  }
+
+  // The cheapest reading; on a tie, the one that skips no line.
+  const e: 0 | 1 = best[0] <= best[1] ? 0 : 1
   const choices: Reading[] = []
   let end = n
+  let state: 0 | 1 = e
+  const last = ends[e]
   if (anchored) {
-    // Where the anchored paper starts, and whether it has an abstract.
-    let best = costAt(cost, n) + STRAY // no paper takes the block
-    let start = -1
-    let last = -1
-    for (let at = n - 1; at >= 0; at--) {
-      const trailing = STRAY * (n - 1 - at)
-      if (at >= 1) {
-        const pair = costAt(cost, at - 1) + title(lines, at - 1) + abstract(lines, at) + trailing
-        // On a tie, a paper rather than none; otherwise the latest start wins.
-        if (pair < best || (start === -1 && pair === best)) [best, start, last] = [pair, at - 1, at]
-      }
-      const single = costAt(cost, at) + title(lines, at) + NO_ABSTRACT + trailing
-      if (single < best) [best, start, last] = [single, at, at]
-    }
-    if (start !== -1) {
-      for (let line = n - 1; line > last; line--) choices.push({ kind: 'stray', line })
-      choices.push({ kind: 'paper', title: start, abstract: last > start ? last : null, metadata: true })
-      end = start
+    if (last) {
+      const through = last.abstractLast === -1 ? last.title : last.abstractLast
+      for (let line = n - 1; line > through; line--) choices.push({ kind: 'stray', line })
+      pushPaper(choices, last, true)
+      end = last.from
+      state = last.previous
+    } else {
+      // No paper takes the block.
+      state = 1
     }
   }
   while (end > 0) {
-    if (step[end] === PAIR) {
-      choices.push({ kind: 'paper', title: end - 2, abstract: end - 1, metadata: false })
-      end -= 2
-    } else {
-      choices.push({ kind: 'stray', line: end - 1 })
-      end -= 1
-    }
+    const item = at(step[state], end)
+    if (item.title === -1) choices.push({ kind: 'stray', line: item.from })
+    else pushPaper(choices, item, false)
+    end = item.from
+    state = item.previous
   }
   return choices.reverse()
+}
+
+/**
+ * The cost of a record starting at line `title` right after the line before
+ * it, with no blank line between them: the page puts one between records,
+ * and a hard-wrapped abstract none between its lines.
+ */
+function boundaryCost(lines: readonly Line[], title: number): number {
+  const before = lines[title - 1]
+  return before && at(lines, title).line === before.line + 1 ? 4 : 0
+}
+
+function paper(title: number, first: number, last: number, metadata: boolean): Reading {
+  return { kind: 'paper', title, abstract: first === -1 ? null : { first, last }, metadata }
+}
+
+/**
+ * Push a paper and the strays between its title and abstract, in reverse
+ * (the choices are reversed at the end): the paper comes first, then they.
+ */
+function pushPaper(choices: Reading[], item: Step, metadata: boolean): void {
+  for (let line = item.abstractFirst - 1; line > item.title; line--) choices.push({ kind: 'stray', line })
+  choices.push(paper(item.title, item.abstractFirst, item.abstractLast, metadata))
 }

@@ -1,5 +1,6 @@
 import { readDate } from '../dates.js'
 import type { Line } from './line.js'
+import { at } from '../at.js'
 
 /** The five lines of the page header, in page order. */
 export const HEADER_LINES = [
@@ -24,7 +25,10 @@ const codes = {
 // Only short lines can be anything but text; longer ones skip every regex.
 const MAX_SHORT_LINE = 48
 
-const AUTHORS = /^•\s*(\d{1,9})\s*authors?$/
+// `• N author(s)`: the count may be unreadable (`• nine authors`), but the
+// shape must be there; any other line that starts with `•` is text.
+const AUTHORS = /^•\s*(\S+?)\s*authors?$/
+const COUNT = /^\d{1,9}$/
 // White space other than a single ASCII space, and characters that take no
 // room: inside a short line they are read as one space (or nothing).
 const ODD_SPACE = /[^\S ]|\u200b|\u200c|\u200d|\u2060| {2}/
@@ -40,7 +44,10 @@ export function classifyLine(value: string, line: number, column: number, offset
     const shape = ODD_SPACE.test(value) ? value.replace(ODD_SPACES, ' ').trim() : value
     if (first === codes.bullet) {
       const match = AUTHORS.exec(shape)
-      return { kind: 'authors', value, line, column, offset, count: match ? Number(match[1]) : null }
+      if (match) {
+        const count = COUNT.test(at(match, 1)) ? Number(match[1]) : null
+        return { kind: 'authors', value, line, column, offset, count }
+      }
     }
     if (first === codes.middleDot && shape.length === 1) return { kind: 'separator', value, line, column, offset }
     if (HEADER_LENGTHS.has(shape.length) && HEADER.has(shape)) return { kind: 'header', value, line, column, offset }
@@ -49,8 +56,6 @@ export function classifyLine(value: string, line: number, column: number, offset
       const date = readDate(shape)
       if (date) return { kind: 'date', value, line, column, offset, date }
     }
-  } else if (first === codes.bullet) {
-    return { kind: 'authors', value, line, column, offset, count: null }
   }
   return { kind: 'text', value, line, column, offset }
 }

@@ -177,9 +177,6 @@ export class LineScanner {
   #skipBlank(piece: string, at: number): number {
     const length = piece.length
     for (;;) {
-      // A line of white space over the longest is left to be reported, as it
-      // would be if the piece ended inside it.
-      if (at + this.#maxLine < length && isSpace(piece.charCodeAt(at + this.#maxLine))) return at
       const code = piece.charCodeAt(at)
       if (code === 10 || code === 13) {
         const width = code === 13 && piece.charCodeAt(at + 1) === 10 ? 2 : 1
@@ -199,6 +196,9 @@ export class LineScanner {
       if (code !== 32 && code !== 9) return at
       let end = at + 1
       while (piece.charCodeAt(end) === 32 || piece.charCodeAt(end) === 9) end++
+      // A line of white space over the longest is left to be reported, as it
+      // would be if the piece ended inside it.
+      if (end - at > this.#maxLine) return at
       const ending = piece.charCodeAt(end)
       if (ending === 10) end++
       else if (ending === 13 && end + 1 < length) end += piece.charCodeAt(end + 1) === 10 ? 2 : 1
@@ -244,7 +244,8 @@ export class LineScanner {
       this.#blank?.(text.slice(from, to), this.#line, base + from - this.#lineStart + 1, base + from)
       return
     }
-    this.#noteReplaced(base + to)
+    if (this.#replacedNext < this.#replaced.length) this.#noteReplaced(base + to)
+    else if (this.#invalid) this.#reportInvalid()
     this.#handlers.line(a === 0 && b === text.length ? text : text.slice(a, b), this.#line, column, base + a)
   }
 

@@ -126,6 +126,19 @@ interface Line {
   junk: boolean
   /** A piece of a canonical line (a split, a wrap, a cut). */
   partial: boolean
+  /** For a merged line: where each part starts in `text`, and which canonical line (or junk, `null`) it is. */
+  parts?: Array<{ at: number; id: number | null }>
+}
+
+/** The canonical lines (`null` for junk) of the characters `from` to `to` of a line. */
+function partsOf(line: Line, from: number, to: number): Array<number | null> {
+  const parts = line.parts ?? [{ at: 0, id: line.junk ? null : (line.from[0] ?? null) }]
+  return parts
+    .filter((part, index) => {
+      const end = parts[index + 1]?.at ?? Infinity
+      return part.at < to && end > from
+    })
+    .map((part) => part.id)
 }
 
 /** A seeded pseudo-random generator (mulberry32): numbers in [0, 1). */
@@ -333,11 +346,18 @@ function mutate(
       const a = defined(lines[at], 'the line')
       const b = defined(lines[nextFilled], 'the next line')
       const glue = dice.chance(0.5) ? ' ' : ''
+      const ownParts = (line: Line) => line.parts ?? [{ at: 0, id: line.junk ? null : (line.from[0] ?? null) }]
+      const shift = a.text.length + glue.length
+      const trimmed = b.text.length - b.text.trimStart().length
       lines.splice(at, nextFilled - at + 1, {
         text: a.text + glue + b.text.trimStart(),
         from: [...a.from, ...b.from],
         junk: a.junk || b.junk,
         partial: false,
+        parts: [
+          ...ownParts(a),
+          ...ownParts(b).map((part) => ({ at: Math.max(0, part.at - trimmed) + shift, id: part.id })),
+        ],
       })
       break
     }
@@ -406,6 +426,10 @@ export interface RunResult {
   /** Intact records further away that came out changed. */
   farChanges: number
   text: string
+  canonical: string
+  /** Each non-blank line of the damaged text: where it came from, and what the parser made of it. */
+  roles: string
+  readings: string
 }
 
 async function streamed(text: string, cuts: number[]) {
@@ -443,6 +467,9 @@ export async function fuzzRun(seed: number, only?: Mutation): Promise<RunResult>
     neighbourChanges: 0,
     farChanges: 0,
     text: '',
+    canonical: canonical.text,
+    roles: '',
+    readings: '',
   }
   let damage: Damage | null = null
   for (let attempt = 0; attempt < 8 && !damage; attempt++) damage = mutate(mutation, canonical, dice)
@@ -469,28 +496,43 @@ export async function fuzzRun(seed: number, only?: Mutation): Promise<RunResult>
     // Each paper's parts, by the canonical lines they came from.
     const nodes = tree.children.filter((node): node is PaperNode => node.type === 'paper')
     const errors = parsed.messages.filter((message) => message.severity === 'error')
-    const origin = (from: number, to: number) => lines.slice(from - 1, to)
+    // The canonical lines (null: junk) a node's characters came from.
+    const origin = ({
+      start,
+      end,
+    }: {
+      start: { line: number; column: number }
+      end: { line: number; column: number }
+    }) => {
+      const ids: Array<number | null> = []
+      for (let number = start.line; number <= end.line; number++) {
+        const line = defined(lines[number - 1], 'a line')
+        if (line.text.trim() === '') continue
+        const from = number === start.line ? start.column - 1 : 0
+        const to = number === end.line ? end.column - 1 : line.text.length
+        ids.push(...partsOf(line, from, to))
+      }
+      return ids
+    }
     nodes.forEach((node) => {
-      const parts: Record<'title' | 'abstract' | 'metadata', Line[]> = { title: [], abstract: [], metadata: [] }
+      const parts: Record<'title' | 'abstract' | 'metadata', Array<number | null>> = {
+        title: [],
+        abstract: [],
+        metadata: [],
+      }
       for (const child of node.children) {
         if (child.type === 'title' || child.type === 'abstract' || child.type === 'metadata') {
-          parts[child.type] = origin(child.position.start.line, child.position.end.line).filter(
-            (l) => l.text.trim() !== '',
-          )
+          parts[child.type] = origin(child.position)
         }
       }
-      const titleSources = parts.title.flatMap((line) => line.from.map((id) => defined(sources[id], 'a source')))
-      const record = titleSources[0]?.record
-      const fits = (part: Line[], roles: Role[]) =>
-        part.every(
-          (line) =>
-            !line.junk &&
-            line.from.length > 0 &&
-            line.from.every((id) => {
-              const source = defined(sources[id], 'a source')
-              return source.record === record && roles.includes(source.role)
-            }),
-        )
+      const titleId = parts.title[0]
+      const record = titleId == null ? undefined : defined(sources[titleId], 'a source').record
+      const fits = (ids: Array<number | null>, roles: Role[]) =>
+        ids.every((id) => {
+          if (id === null) return false
+          const source = defined(sources[id], 'a source')
+          return source.record === record && roles.includes(source.role)
+        })
       const own =
         record !== undefined &&
         record >= 0 &&
@@ -506,6 +548,44 @@ export async function fuzzRun(seed: number, only?: Mutation): Promise<RunResult>
         return position.start.line <= last && position.end.line >= first
       })
       if (!near) result.silentWrongPapers++
+    })
+
+    // For the analysis of failures: each non-blank line's source and reading.
+    const ROLE: Record<Role, string> = {
+      header: 'H',
+      date: 'O',
+      title: 'T',
+      abstract: 'A',
+      authors: 'U',
+      separator: 'S',
+      published: 'D',
+    }
+    const reading = new Map<number, string>()
+    for (const node of tree.children) {
+      const mark = (from: number, to: number, char: string) => {
+        for (let line = from; line <= to; line++) reading.set(line, char)
+      }
+      if (node.type === 'paper') {
+        for (const child of node.children) {
+          const char = child.type === 'title' ? 'T' : child.type === 'abstract' ? 'A' : 'M'
+          mark(child.position.start.line, child.position.end.line, char)
+        }
+      } else mark(node.position.start.line, node.position.end.line, node.type === 'header' ? 'H' : 'c')
+    }
+    for (const message of messages) {
+      if (message.ruleId === 'unexpected-line' && message.position) {
+        for (let line = message.position.start.line; line <= message.position.end.line; line++) {
+          if (!reading.has(line)) reading.set(line, 'x')
+        }
+      }
+    }
+    lines.forEach((line, index) => {
+      if (line.text.trim() === '') return
+      const role = line.junk
+        ? 'J'
+        : line.from.map((id) => ROLE[defined(sources[id], 'a source').role]).join('+') + (line.partial ? "'" : '')
+      result.roles += `${role} `
+      result.readings += `${(reading.get(index + 1) ?? '?').padEnd(role.length)} `
     })
 
     // Every record the damage does not touch comes out as it was, its line aside.

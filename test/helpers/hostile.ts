@@ -206,7 +206,7 @@ export const HOSTILE: HostileInput[] = [
   { name: 'bullets', about: '200,000 bullets (•) on one line', large: true, input: () => '•'.repeat(200_000) },
   {
     name: 'tiny-records',
-    about: '256 KB of one-letter records ("x", a blank line, "x"…)',
+    about: '256 KB of one-letter lines ("x", a blank line, "x"…), each two a record if letters were titles',
     large: true,
     dense: true,
     input: () => 'x\n\n'.repeat(85_334),
@@ -227,12 +227,26 @@ export const HOSTILE: HostileInput[] = [
   },
   {
     name: 'invalid-bytes',
-    about: '1 MiB of lines that are one invalid byte each (FF, LF)',
+    about: '256 KiB of lines that are one invalid byte each (FF, LF)',
     large: true,
     // Not text: nothing is read from it, but its bytes are still decoded (to
     // place its end), and invalid bytes are the native decoder's slow path.
     dense: true,
-    input: () => repeatBytes([0xff, 0x0a], 2 ** 19),
+    input: () => repeatBytes([0xff, 0x0a], 2 ** 17),
+  },
+  {
+    name: 'invalid-bytes-after-text',
+    about: 'the first 8 KiB of a digest, then 256 KiB of lines that are one invalid byte each',
+    large: true,
+    dense: true,
+    input: () => {
+      const text = wellFormed(1)
+      const digest = new TextEncoder().encode(`${text.slice(0, text.lastIndexOf('\n\n', 8192))}\n\n`)
+      const bytes = new Uint8Array(digest.length + 2 ** 18)
+      bytes.set(digest)
+      bytes.set(repeatBytes([0xff, 0x0a], 2 ** 17), digest.length)
+      return bytes
+    },
   },
   {
     name: 'utf-16le',

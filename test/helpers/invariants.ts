@@ -98,8 +98,9 @@ export function checkTree(text: string, tree: DigestRoot, lines = new LineIndex(
   const visit = (node: AnyNode, path: string): Position => {
     checkPosition(lines, node.position, path)
     const { start, end } = node.position
-    // In the text rendering a node's value is the text it spans; in the others, its markup is not part of it.
-    if (verbatim && typeof node.value === 'string' && node.value !== text.slice(start.offset, end.offset)) {
+    // In the text rendering a node's value is the text it spans (its lines
+    // joined, if it runs over several); in the others, its markup is not part of it.
+    if (verbatim && typeof node.value === 'string' && !isTextOf(node.value, text.slice(start.offset, end.offset))) {
       throw new Error(`${path}: value ${JSON.stringify(node.value)} is not the text it spans`)
     }
     let previous = offsetOf(start)
@@ -114,6 +115,29 @@ export function checkTree(text: string, tree: DigestRoot, lines = new LineIndex(
     return node.position
   }
   visit(tree, 'root')
+}
+
+/**
+ * Whether a literal's value is the text it spans: the same, or, for a value
+ * over several lines (a hard-wrapped abstract, a date split in two), its
+ * lines without the white space around them, each joined to the next by one
+ * space or by nothing.
+ */
+function isTextOf(value: string, spanned: string): boolean {
+  if (value === spanned) return true
+  const lines = spanned
+    .split(/\r\n|\r|\n/)
+    .map((line) => trimEnd(trimStart(line)))
+    .filter((line) => line !== '')
+  const first = lines[0]
+  if (lines.length < 2 || first === undefined || !value.startsWith(first)) return false
+  let at = first.length
+  for (const line of lines.slice(1)) {
+    if (value.startsWith(` ${line}`, at)) at += line.length + 1
+    else if (value.startsWith(line, at)) at += line.length
+    else return false
+  }
+  return at === value.length
 }
 
 /** Throw unless each diagnostic's position is consistent with the text, and its line and column are its start's. */
@@ -148,16 +172,23 @@ export function unaccounted(
   }
   for (const node of tree.children) collect(node)
   for (const message of messages) if (SKIPPING.has(message.ruleId) && message.position) spans.push(message.position)
-  // A sweep, lines and spans by start: a line is inside some span if the
-  // spans that start before it reach past its end.
+  // The spans' union, spans only white space apart counting as one (a line
+  // read as two parts, `Aug 14, 2021 Graph2MDA…`, is two nodes); then a
+  // sweep, lines and pieces by start: a line is inside some piece if the
+  // pieces that start before it reach past its end.
   spans.sort((a, b) => offsetOf(a.start) - offsetOf(b.start))
+  const pieces: Array<[number, number]> = []
+  for (const { start, end } of spans) {
+    const last = pieces.at(-1)
+    if (last && offsetOf(start) <= last[1]) last[1] = Math.max(last[1], offsetOf(end))
+    else if (last && trimStart(text.slice(last[1], offsetOf(start))) === '') last[1] = Math.max(last[1], offsetOf(end))
+    else pieces.push([offsetOf(start), offsetOf(end)])
+  }
   const lost: number[] = []
   let next = 0
   let reach = -1
   for (const { line, start, end } of lines.nonBlank()) {
-    for (let span = spans[next]; span && offsetOf(span.start) <= start; span = spans[++next]) {
-      reach = Math.max(reach, offsetOf(span.end))
-    }
+    for (let piece = pieces[next]; piece && piece[0] <= start; piece = pieces[++next]) reach = Math.max(reach, piece[1])
     if (reach < end) lost.push(line)
   }
   return lost
