@@ -30,9 +30,10 @@ async function drain(chunks) {
   return count
 }
 
-/** Median milliseconds of each task, the tasks taking turns within each round. */
+/** Median milliseconds of each task, the tasks taking turns within each round (after two rounds to warm up). */
 async function times(tasks) {
   const runs = new Map(tasks.map((task) => [task.name, []]))
+  for (let round = 0; round < 2; round++) for (const task of tasks) await task.run()
   for (let round = 0; round < ROUNDS; round++) {
     for (const task of tasks) {
       const started = performance.now()
