@@ -9,7 +9,7 @@ const record = (date: string) => `Title\n\nAn abstract of the paper.\n\n  • 2 
 const problems = (result: { messages: Diagnostic[] }) => result.messages.filter((m) => m.ruleId !== 'missing-header')
 
 describe('dates', () => {
-  it('are read by hand as the pattern reads them (test/reference/dates.ts)', () => {
+  it('are read as readDate of commit bb6e0c7 read them (test/reference/dates.ts)', () => {
     // prettier-ignore
     const pieces = ['Aug', 'May', 'Sept', 'September', 'Sep', 'Mayo', 'Upvote', 'aug', 'A', 'Augu', 'x', '.', ' ', '  ', ',', ', ', '1', '14', '0', '2021', '123', '12345', '1234567890', '\t', '·', '']
     const dates = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''))

@@ -1,6 +1,6 @@
-// The block classifier as it was before its patterns were guarded by cheap
-// checks (commit bb6e0c7, with the reference-style links read since), kept as
-// the reference that test/cards.test.ts compares the current one with.
+// The block classifier as it was at commit bb6e0c7, before the card lines'
+// fast paths, kept as the reference that test/cards.test.ts compares the
+// current one with.
 
 import { type DateParts, readDate } from '../../src/dates.js'
 import { type Block, isBareUrl } from '../../src/tokenize/blocks.js'

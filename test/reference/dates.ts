@@ -1,5 +1,6 @@
-// readDate as it was before it read dates by hand (commit bb6e0c7), kept as
-// the reference that test/dates.test.ts compares the current one with.
+// readDate as it was at commit bb6e0c7, kept as the reference that
+// test/dates.test.ts compares the current one with (which reads a match's
+// parts by index, and shares them with the card lines' date pattern).
 import type { DateParts } from '../../src/dates.js'
 
 // prettier-ignore
