@@ -4,7 +4,7 @@ import { diagnostic } from './diagnostics.js'
 import { DigestParseError } from './error.js'
 import type { HeaderRecord } from './grammar/record.js'
 import { type CheckedOptions, checkOptions, type ParseOptions } from './options.js'
-import { Pipeline, type PipelineOptions } from './pipeline.js'
+import { messageBudget, Pipeline, type PipelineOptions } from './pipeline.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
 import { isDigest, isPaper, isPaperDate } from './schema/validate.generated.js'
 import { paperIdOf } from './tokenize/cards.js'
@@ -75,7 +75,7 @@ export function parseTree(input: DigestInput, options?: ParseOptions | null): Tr
   const checked = checkOptions(options)
   const children: DigestRoot['children'] = []
   const messages: Diagnostic[] = []
-  const pipeline = new Pipeline(wholeText(checked), {
+  const pipeline = new Pipeline(wholeText(checked, input), {
     header(header) {
       const node = headerNode(header)
       if (node) children.push(node)
@@ -142,7 +142,7 @@ export function safeParseDigest(input: DigestInput, options?: ParseOptions | nul
   // composed (while it is in the cache, rather than all again at the end),
   // its date again if its year is completed, and the digest's own fields once.
   let valid = true
-  const pipeline: Pipeline = new Pipeline(wholeText(checked), {
+  const pipeline: Pipeline = new Pipeline(wholeText(checked, input), {
     header: (found) => (header = found),
     paper(record) {
       const paper = composePaper(record, pipeline.years)
@@ -194,7 +194,7 @@ export function parseTreeAndDigest(input: DigestInput, options?: ParseOptions | 
   let header: HeaderRecord | null = null
   const papers: Paper[] = []
   const yearless: Paper[] = []
-  const pipeline: Pipeline = new Pipeline(wholeText(checked), {
+  const pipeline: Pipeline = new Pipeline(wholeText(checked, input), {
     header(found) {
       header = found
       const node = headerNode(found)
@@ -222,8 +222,8 @@ export function parseTreeAndDigest(input: DigestInput, options?: ParseOptions | 
 }
 
 /** The pipeline's options for a whole text, which infers years at its end. */
-function wholeText(options: CheckedOptions): PipelineOptions {
-  return { year: options.year, years: 'infer', rendering: options.rendering }
+function wholeText(options: CheckedOptions, input: DigestInput): PipelineOptions {
+  return { year: options.year, years: 'infer', rendering: options.rendering, messages: messageBudget(input.length) }
 }
 
 /**

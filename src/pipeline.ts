@@ -17,6 +17,24 @@ export interface PipelineOptions {
   readonly years: YearMode
   /** The rendering to read, or `auto` to detect it. */
   readonly rendering: Rendering | 'auto'
+  /**
+   * How many diagnostics a whole text keeps (see {@link messageBudget});
+   * the rest are counted in one `too-many-diagnostics`. The stream keeps no
+   * count: it hands each on.
+   */
+  readonly messages?: number
+}
+
+/**
+ * How many diagnostics the batch functions keep for an input of `length`
+ * characters or bytes: 10,000, or one for every 256 of them if that is more.
+ * A real digest gives about one for every 700 bytes at worst, far below it;
+ * text made to give a diagnostic every few bytes would otherwise take some 25
+ * times its size in memory (a diagnostic and its position are about 300
+ * bytes), over the "about ten times" the batch functions promise.
+ */
+export function messageBudget(length: number): number {
+  return Math.max(10_000, Math.floor(length / 256))
 }
 
 /** Where a pipeline's results go: records and chrome in source order, diagnostics in source order. */
@@ -65,9 +83,13 @@ export class Pipeline {
 
   constructor(options: PipelineOptions, events: PipelineEvents) {
     this.#options = options
-    const messages = (this.#messages = new OrderedMessages((message) => {
-      events.message(message)
-    }, options.years === 'infer'))
+    const messages = (this.#messages = new OrderedMessages(
+      (message) => {
+        events.message(message)
+      },
+      options.years === 'infer',
+      options.messages ?? Infinity,
+    ))
     const years = (this.years = new Years(options.year, options.years, (message) => {
       messages.push(message)
     }))
@@ -262,13 +284,26 @@ class OrderedMessages {
   /** Whether to hold everything to the end (a whole text, whose years come last). */
   readonly #holdAll: boolean
   #held: Diagnostic[] = []
+  /** How many more may be kept; the rest are counted in `#dropped`. */
+  #room: number
+  #dropped: Dropped | null = null
 
-  constructor(emit: (message: Diagnostic) => void, holdAll: boolean) {
+  constructor(emit: (message: Diagnostic) => void, holdAll: boolean, budget: number) {
     this.#emit = emit
     this.#holdAll = holdAll
+    this.#room = budget
   }
 
   push(message: Diagnostic): void {
+    if (this.#room <= 0 && !ALWAYS_KEPT.has(message.ruleId)) {
+      this.#drop(message)
+      return
+    }
+    this.#room--
+    this.#hold(message)
+  }
+
+  #hold(message: Diagnostic): void {
     const held = this.#held
     let at = held.length
     while (at > 0 && isAfter(held[at - 1], message)) at--
@@ -276,9 +311,28 @@ class OrderedMessages {
     else held.splice(at, 0, message)
   }
 
+  #drop(message: Diagnostic): void {
+    const dropped = (this.#dropped ??= {
+      first: message,
+      last: message,
+      count: 0,
+      errors: 0,
+      rules: new Map<string, number>(),
+    })
+    dropped.count++
+    if (message.severity === 'error') dropped.errors++
+    dropped.rules.set(message.ruleId, (dropped.rules.get(message.ruleId) ?? 0) + 1)
+    if (isAfter(dropped.first, message)) dropped.first = message
+    if (endOf(message) > endOf(dropped.last)) dropped.last = message
+  }
+
   /** Release the diagnostics before `offset` (all of them at `Infinity`). */
   release(offset: number): void {
     if (this.#holdAll && offset !== Infinity) return
+    if (offset === Infinity && this.#dropped) {
+      this.#hold(summary(this.#dropped, this.#held.length))
+      this.#dropped = null
+    }
     const held = this.#held
     let count = 0
     while (count < held.length && offsetOf(held[count]) < offset) count++
@@ -287,6 +341,39 @@ class OrderedMessages {
     this.#held = count === held.length ? [] : held.slice(count)
     for (const message of out) this.#emit(message)
   }
+}
+
+/** The diagnostics a whole text gives past its budget, counted. */
+interface Dropped {
+  first: Diagnostic
+  last: Diagnostic
+  count: number
+  errors: number
+  rules: Map<string, number>
+}
+
+/** Rules of the input as a whole, one diagnostic each at most: kept past the budget. */
+const ALWAYS_KEPT: ReadonlySet<string> = new Set(['unknown-year', 'no-papers', 'binary-input', 'input-too-large'])
+
+/** One diagnostic for those past the budget: how many, of which rules, and where. */
+function summary(dropped: Dropped, kept: number): Diagnostic {
+  const { first, last, count, errors } = dropped
+  const rules = [...dropped.rules]
+    .sort((a, b) => b[1] - a[1])
+    .map(([rule, times]) => `${rule} ${times.toLocaleString('en-US')}`)
+    .join(', ')
+  const start = first.position?.start ?? { line: first.line, column: first.column }
+  const end = last.position?.end ?? start
+  const message =
+    `${count.toLocaleString('en-US')} more diagnostics (${rules}) from line ${String(first.line)} ` +
+    `to line ${String(end.line)}, not listed: a whole text keeps ${kept.toLocaleString('en-US')}, ` +
+    'one for every 256 bytes of input (10,000 at least); parseDigestStream with onMessage hands on every one'
+  const result = diagnostic('too-many-diagnostics', message, { start, end })
+  return errors > 0 ? { ...result, severity: 'error' } : result
+}
+
+function endOf(message: Diagnostic): number {
+  return message.position?.end.offset ?? offsetOf(message)
 }
 
 function offsetOf(message: Diagnostic | undefined): number {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_MAX_BYTES,
+  type Diagnostic,
   type DigestInput,
   DigestParseError,
   type Paper,
@@ -9,7 +10,11 @@ import {
   parseTree,
   safeParseDigest,
 } from '../src/index.js'
+import { messageBudget } from '../src/pipeline.js'
+import { defined } from './helpers/defined.js'
 import { wellFormed } from './helpers/hostile.js'
+
+const outcome = (result: ReturnType<typeof safeParseDigest>) => (result.success ? result.data : result.error.digest)
 
 // options.maxBytes: the batch functions refuse input over it, measured in
 // UTF-8 bytes, with one `input-too-large` error and an empty digest. The
@@ -130,5 +135,58 @@ describe('options.maxBytes', () => {
     papers = 0
     for await (const value of parseDigestStream([text], { year: 2025, onMessage() {} })) papers += paper(value) ? 1 : 0
     expect(papers).toBe(rounds * 98)
+  })
+})
+
+describe('the diagnostics a whole text keeps', () => {
+  // A record every 49 bytes that gives three diagnostics (no abstract, no
+  // authors, no such date): 14,000 records, 42,000 diagnostics in 686,000
+  // bytes, over the budget of max(10,000, bytes / 256) = 10,000.
+  const RECORDS = 14_000
+  const record = (index: number) =>
+    `Title ${index.toString(36).padStart(5, '0')} of a Study\n\n• 0 authors\n·\nFeb 30\n\n`
+  const text = Array.from({ length: RECORDS }, (_, index) => record(index)).join('')
+  const result = safeParseDigest(text, { year: 2025 })
+
+  it('are 10,000 at least, then one for every 256 bytes: the rest are counted in one too-many-diagnostics', () => {
+    expect(messageBudget(100)).toBe(10_000)
+    expect(messageBudget(256 * 20_000)).toBe(20_000)
+    const { messages } = result
+    // missing-header first, then the budget's worth in source order, then the count.
+    expect(messages).toHaveLength(10_000 + 1)
+    const last = defined(messages.at(-1))
+    expect(last).toMatchObject({ ruleId: 'too-many-diagnostics', severity: 'error' })
+    const kept = messages.slice(0, -1)
+    const counted = 3 * RECORDS + 1 - kept.length
+    expect(last.message).toContain(`${counted.toLocaleString('en-US')} more diagnostics`)
+    // Each rule the count holds is named with its number.
+    for (const rule of ['missing-abstract', 'incomplete-metadata', 'invalid-date']) expect(last.message).toContain(rule)
+    // It spans the lines of those it counts: from the first not kept to the end.
+    expect(last.line).toBeGreaterThan(defined(kept.at(-1)).line)
+    expect(last.position?.end.line).toBe(text.split('\n').length - 2)
+    // Every paper is still there.
+    expect(outcome(result).papers).toHaveLength(RECORDS)
+  })
+
+  it('are every one in the stream, which hands each on', async () => {
+    const given: Diagnostic[] = []
+    let papers = 0
+    for await (const paper of parseDigestStream([text], { year: 2025, onMessage: (message) => given.push(message) }))
+      papers += paper.line > 0 ? 1 : 0
+    expect(papers).toBe(RECORDS)
+    expect(given).toHaveLength(3 * RECORDS + 1)
+    expect(given.slice(0, 10_000)).toEqual(result.messages.slice(0, 10_000))
+  })
+
+  it('is a warning when all it counts are warnings', () => {
+    // Titles and abstracts without metadata: one missing-metadata warning each.
+    const warnings = Array.from(
+      { length: 10_500 },
+      (_, index) => `Title ${index.toString(36).padStart(5, '0')} of a Study\n\nWe report ${String(index)}.\n\n`,
+    ).join('')
+    const parsed = safeParseDigest(warnings)
+    expect(parsed.success).toBe(true)
+    expect(defined(parsed.messages.at(-1))).toMatchObject({ ruleId: 'too-many-diagnostics', severity: 'warning' })
+    expect(outcome(parsed).papers).toHaveLength(10_500)
   })
 })
