@@ -10,8 +10,9 @@ import {
 } from '../src/index.js'
 import { defined } from './helpers/defined.js'
 import { readFixture } from './helpers/fixtures.js'
+import { propertyRuns } from './helpers/runs.js'
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 300)
+const RUNS = propertyRuns(300)
 const SEEDS = ['000_b52436321a9b76b2', '001_f604c4867d4d0d65'].map((name) => readFixture('seeds', name))
 const encode = (text: string) => new TextEncoder().encode(text)
 

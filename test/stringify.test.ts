@@ -12,6 +12,7 @@ import {
 import { defined } from './helpers/defined.js'
 import { fixtureNames, readFixture } from './helpers/fixtures.js'
 
+import { propertyRuns } from './helpers/runs.js'
 const SEEDS = fixtureNames('seeds')
 
 const paper = (fields: Partial<Paper>): Paper => ({
@@ -321,7 +322,7 @@ const plausibleDigests = digests.map((digest): Digest => ({
 }))
 
 describe('stringifyDigest and the parser', () => {
-  const numRuns = Number(process.env.PROPERTY_RUNS ?? 1000)
+  const numRuns = propertyRuns(1000)
   const roundTrip = (generated: Digest, text: string, parsed: Digest) => {
     expect(parsed.title).toBe(generated.title)
     expect(parsed.date).toEqual(generated.date)
@@ -404,7 +405,7 @@ const markdownDigests = fc
 
 describe('stringifyDigest to markdown and the parser', () => {
   it('agree on every digest: every field comes back', () => {
-    const numRuns = Number(process.env.PROPERTY_RUNS ?? 300)
+    const numRuns = propertyRuns(300)
     fc.assert(
       fc.property(markdownDigests, (digest) => {
         const text = stringifyDigest(digest, { rendering: 'markdown' })

@@ -16,6 +16,11 @@ export interface HostileInput {
    * more than with its size: much slower per MB than a digest's.
    */
   dense?: boolean
+  /**
+   * Hundreds of megabytes: read only by `npm run test:long` (LONG_INPUTS=1),
+   * where seconds more do not matter.
+   */
+  long?: boolean
   /** The input as the library takes it: text, or bytes (which may not be UTF-8). */
   input: () => string | Uint8Array
   /**
@@ -270,10 +275,17 @@ export const HOSTILE: HostileInput[] = [
     name: 'records-100k',
     about: 'a well-formed digest of 100,000 records (about 175 MB)',
     large: true,
+    long: true,
     input: () => decode(manyRecordsBytes(100_000)),
     bytes: () => manyRecordsBytes(100_000),
   },
 ]
+
+/** Whether the long inputs are read (`npm run test:long`). */
+export const LONG_INPUTS = process.env.LONG_INPUTS === '1'
+
+/** The hostile inputs this run reads: the long ones only with LONG_INPUTS. */
+export const HOSTILE_HERE = HOSTILE.filter((input) => LONG_INPUTS || input.long !== true)
 
 /** The input as bytes, as a file or standard input would hold it (a lone surrogate becomes U+FFFD). */
 export function hostileBytes(input: HostileInput): Uint8Array {
