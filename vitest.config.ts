@@ -26,6 +26,10 @@ export default defineConfig({
     // A test file a core at a time. vitest's default leaves a core free, which
     // on a 2-core machine ran the suite one file at a time.
     maxWorkers: '100%',
+    // The files of a worker share their modules rather than load them again
+    // for each (7 s of imports instead of 12): no test mocks a module or
+    // leaves global state behind.
+    isolate: false,
     projects: [
       {
         extends: true,
