@@ -54,8 +54,12 @@ export function daysInMonth(month: number, year: number | null): number {
 
 /** `2021-08-14`. */
 export function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0')
+  return `${yyyy}-${TWO_DIGITS[month] ?? String(month)}-${TWO_DIGITS[day] ?? String(day)}`
 }
+
+/** `00` to `31`: every card's date writes two of them. */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, index) => String(index).padStart(2, '0'))
 
 // `Mon D`, then `, YYYY` or ` YYYY` (a four-digit number right after the day
 // is a year: nobody has 1,000 comments), then ` N` (the comment count).
@@ -70,6 +74,80 @@ const ROUGH_DATE = /^(\p{L}+)\.? +(\d{1,4})(?:, *(\d{1,6}))?(?: +(\d{1,9}))?$/u
  * or `null`. `value` is trimmed, with its inner white space single spaces.
  */
 export function readDate(value: string): DateParts | null {
+  // Every card has a date line, and many short lines are tried as one: read
+  // by hand, as the pattern would (test/dates.test.ts compares the two).
+  const length = value.length
+  let at = 1
+  const first = value.charCodeAt(0)
+  if (!(first >= 65 && first <= 90)) return null
+  while (at < length && isLower(value.charCodeAt(at))) at++
+  if (at < 3 || at > 9) return null
+  const name = at
+  if (value.charCodeAt(at) === 46 /* . */) at++
+  if (value.charCodeAt(at) !== 32) return null
+  const dayStart = ++at
+  let day = 0
+  while (at < length && isDigit(value.charCodeAt(at))) day = day * 10 + value.charCodeAt(at++) - 48
+  if (at === dayStart || at - dayStart > 2) return null
+  let year: number | null = null
+  let code = value.charCodeAt(at)
+  if (code === 44 /* , */) {
+    // `, YYYY`, and nothing else after a comma.
+    if (value.charCodeAt(at + 1) !== 32) return null
+    const digits = digitsAt(value, at + 2)
+    if (digits !== 4) return null
+    year = numberAt(value, at + 2, 4)
+    at += 6
+    code = value.charCodeAt(at)
+  } else if (code === 32) {
+    // ` YYYY` when four digits end the line or stand before the count.
+    const digits = digitsAt(value, at + 1)
+    if (digits === 4 && (at + 5 === length || value.charCodeAt(at + 5) === 32)) {
+      year = numberAt(value, at + 1, 4)
+      at += 5
+      code = value.charCodeAt(at)
+    }
+  }
+  let count: number | null = null
+  const textEnd = at
+  if (at < length) {
+    if (code !== 32) return null
+    const digits = digitsAt(value, at + 1)
+    if (digits === 0 || digits > 9 || at + 1 + digits !== length) return null
+    count = numberAt(value, at + 1, digits)
+  }
+  const month = name === 3 ? SHORT_MONTHS.get(threeLetters(value)) : monthNumber(value.slice(0, name))
+  if (month === undefined) return null
+  return { text: textEnd === length ? value : value.slice(0, textEnd), month, day, year, count }
+}
+
+/** The page's three-letter month names by {@link threeLetters}: no string made to look one up. */
+const SHORT_MONTHS = new Map(MONTH_NAMES.map((name, index) => [threeLetters(name), index + 1]))
+
+/** The first three characters of `value` as one number. */
+function threeLetters(value: string): number {
+  return (value.charCodeAt(0) << 16) | (value.charCodeAt(1) << 8) | value.charCodeAt(2)
+}
+
+const isLower = (code: number) => code >= 97 && code <= 122
+const isDigit = (code: number) => code >= 48 && code <= 57
+
+/** How many digits stand in `value` from `at` on. */
+function digitsAt(value: string, at: number): number {
+  let end = at
+  while (isDigit(value.charCodeAt(end))) end++
+  return end - at
+}
+
+/** The number the `digits` digits of `value` from `at` on write. */
+function numberAt(value: string, at: number, digits: number): number {
+  let number = 0
+  for (let index = at; index < at + digits; index++) number = number * 10 + value.charCodeAt(index) - 48
+  return number
+}
+
+/** {@link readDate} by the pattern: the reference the hand-written reader is tested against. */
+export function readDateByPattern(value: string): DateParts | null {
   const match = DATE.exec(value)
   if (!match) return null
   const month = monthNumber(match[1] ?? '')

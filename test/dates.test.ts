@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { daysInMonth, isLeapYear, isoDate, readDate } from '../src/dates.js'
+import { daysInMonth, isLeapYear, isoDate, readDate, readDateByPattern } from '../src/dates.js'
 import { type Diagnostic, parseDigest, safeParseDigest } from '../src/index.js'
 import * as reference from './reference/dates.js'
 
@@ -29,6 +29,22 @@ describe('dates', () => {
     ]) {
       expect(readDate(text)).toEqual(reference.readDate(text))
       expect(readDate(text)).not.toBeNull()
+    }
+  })
+
+  it('are read by hand exactly as the pattern reads them', () => {
+    // prettier-ignore
+    const pieces = ['Aug', 'May', 'Sept', 'September', 'Sep', 'Septembers', 'Mayo', 'Upvote', 'aug', 'A', 'Ma', 'x', 'É', '.', ' ', '  ', ',', ', ', ',,', '1', '14', '0', '2021', '123', '12345', '123456789', '1234567890', '\t', '·', '']
+    const dates = fc.array(fc.constantFrom(...pieces), { maxLength: 8 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(fc.oneof(dates, fc.string({ maxLength: 20 })), (text) => {
+        expect(readDate(text)).toEqual(readDateByPattern(text))
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 10_000), seed: 1415 },
+    )
+    // prettier-ignore
+    for (const text of ['Aug 14, 2021', 'Aug 14 2021', 'Aug 14 2021 3', 'Aug 14, 2021 3', 'May 13 2', 'May 13 12345', 'May 1 123456789', 'Sept. 5 2024', 'Aug 14,2021', 'Aug 14, 21', 'Aug 142', 'Aug 14 ', 'Aug  14', 'Aug 14 1234567890']) {
+      expect(readDate(text), text).toEqual(readDateByPattern(text))
     }
   })
 

@@ -1,5 +1,6 @@
 import type { Line } from '../tokenize/line.js'
 import { at } from '../at.js'
+import { isSpace } from '../tokenize/classify.js'
 
 // How unlikely a line is in a role, by its shape: what titles, abstracts and
 // page debris look like in real digests. Titles are one line of 29 to 133
@@ -311,7 +312,11 @@ const FUNCTION_WORD =
 function endsMidSentence(value: string): boolean {
   const last = value.charCodeAt(value.length - 1)
   if (last === 44 /* , */ || last === 59 /* ; */ || last === 40 /* ( */) return true
-  return FUNCTION_WORD.test(value.length > 24 ? value.slice(-24) : value)
+  // The words are five letters at most: a longer last word needs no pattern.
+  let start = value.length
+  while (start > 0 && value.length - start <= 5 && !isSpace(value.charCodeAt(start - 1))) start--
+  if (value.length - start > 5) return false
+  return FUNCTION_WORD.test(value.slice(Math.max(0, start - 1)))
 }
 
 function startsLower(value: string): boolean {

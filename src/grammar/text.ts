@@ -357,8 +357,8 @@ export class TextGrammar implements Grammar {
         submittedBy: null,
         github: null,
         arxivId: null,
-        extras: [],
-        refs: [],
+        extras: NONE,
+        refs: NONE,
       }
       this.#events.paper(record)
       if (this.#seen.add(this.#previousKey, this.#previousHigh)) {
@@ -511,6 +511,9 @@ class SeenPapers {
     this.#size = 0
   }
 }
+
+/** No extra lines, no reference-style links: the text rendering has neither. */
+const NONE: readonly never[] = Object.freeze([])
 
 function field(line: SourceLine): Field<string> {
   return { value: line.value, first: line, last: line }
