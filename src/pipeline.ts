@@ -1,7 +1,7 @@
 import type { Point } from 'unist'
 import { type YearMode, Years } from './compose/years.js'
 import { ByteDecoder } from './decode.js'
-import { diagnostic } from './diagnostics.js'
+import { diagnostic, MessageBudget } from './diagnostics.js'
 import { CardGrammar } from './grammar/cards.js'
 import { DETECTION_LINES, type Detected, type Rendering, detectRendering } from './grammar/detect.js'
 import type { Grammar, GrammarEvents, HeaderRecord, PaperRecord, Span } from './grammar/record.js'
@@ -284,23 +284,20 @@ class OrderedMessages {
   /** Whether to hold everything to the end (a whole text, whose years come last). */
   readonly #holdAll: boolean
   #held: Diagnostic[] = []
-  /** How many more may be kept; the rest are counted in `#dropped`. */
-  #room: number
-  #dropped: Dropped | null = null
+  /** Which diagnostics are kept; the rest are counted. */
+  readonly #budget: MessageBudget
 
   constructor(emit: (message: Diagnostic) => void, holdAll: boolean, budget: number) {
     this.#emit = emit
     this.#holdAll = holdAll
-    this.#room = budget
+    this.#budget = new MessageBudget(
+      budget,
+      'a whole text keeps one for every 256 bytes of input (10,000 at least); parseDigestStream with onMessage hands on every one',
+    )
   }
 
   push(message: Diagnostic): void {
-    if (this.#room <= 0 && !ALWAYS_KEPT.has(message.ruleId)) {
-      this.#drop(message)
-      return
-    }
-    this.#room--
-    this.#hold(message)
+    if (this.#budget.keep(message)) this.#hold(message)
   }
 
   #hold(message: Diagnostic): void {
@@ -311,28 +308,11 @@ class OrderedMessages {
     else held.splice(at, 0, message)
   }
 
-  #drop(message: Diagnostic): void {
-    const dropped = (this.#dropped ??= {
-      first: message,
-      last: message,
-      count: 0,
-      errors: 0,
-      rules: new Map<string, number>(),
-    })
-    dropped.count++
-    if (message.severity === 'error') dropped.errors++
-    dropped.rules.set(message.ruleId, (dropped.rules.get(message.ruleId) ?? 0) + 1)
-    if (isAfter(dropped.first, message)) dropped.first = message
-    if (endOf(message) > endOf(dropped.last)) dropped.last = message
-  }
-
   /** Release the diagnostics before `offset` (all of them at `Infinity`). */
   release(offset: number): void {
     if (this.#holdAll && offset !== Infinity) return
-    if (offset === Infinity && this.#dropped) {
-      this.#hold(summary(this.#dropped, this.#held.length))
-      this.#dropped = null
-    }
+    const summary = offset === Infinity ? this.#budget.summary() : null
+    if (summary) this.#hold(summary)
     const held = this.#held
     let count = 0
     while (count < held.length && offsetOf(held[count]) < offset) count++
@@ -341,39 +321,6 @@ class OrderedMessages {
     this.#held = count === held.length ? [] : held.slice(count)
     for (const message of out) this.#emit(message)
   }
-}
-
-/** The diagnostics a whole text gives past its budget, counted. */
-interface Dropped {
-  first: Diagnostic
-  last: Diagnostic
-  count: number
-  errors: number
-  rules: Map<string, number>
-}
-
-/** Rules of the input as a whole, one diagnostic each at most: kept past the budget. */
-const ALWAYS_KEPT: ReadonlySet<string> = new Set(['unknown-year', 'no-papers', 'binary-input', 'input-too-large'])
-
-/** One diagnostic for those past the budget: how many, of which rules, and where. */
-function summary(dropped: Dropped, kept: number): Diagnostic {
-  const { first, last, count, errors } = dropped
-  const rules = [...dropped.rules]
-    .sort((a, b) => b[1] - a[1])
-    .map(([rule, times]) => `${rule} ${times.toLocaleString('en-US')}`)
-    .join(', ')
-  const start = first.position?.start ?? { line: first.line, column: first.column }
-  const end = last.position?.end ?? start
-  const message =
-    `${count.toLocaleString('en-US')} more diagnostics (${rules}) from line ${String(first.line)} ` +
-    `to line ${String(end.line)}, not listed: a whole text keeps ${kept.toLocaleString('en-US')}, ` +
-    'one for every 256 bytes of input (10,000 at least); parseDigestStream with onMessage hands on every one'
-  const result = diagnostic('too-many-diagnostics', message, { start, end })
-  return errors > 0 ? { ...result, severity: 'error' } : result
-}
-
-function endOf(message: Diagnostic): number {
-  return message.position?.end.offset ?? offsetOf(message)
 }
 
 function offsetOf(message: Diagnostic | undefined): number {

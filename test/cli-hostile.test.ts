@@ -6,6 +6,8 @@ import { pipeline } from 'node:stream/promises'
 import { parse as parseCsv } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli } from '../src/cli/cli.js'
+import { JSON_MESSAGES } from '../src/cli/validate.js'
+import type { Diagnostic } from '../src/index.js'
 import { counter, type CliInput, lines, runCli, sink, stdinOf } from './helpers/cli.js'
 import { defined } from './helpers/defined.js'
 import { HOSTILE, hostileBytes, LONG_INPUTS, manyRecordsChunks } from './helpers/hostile.js'
@@ -177,5 +179,40 @@ describe('the command line, on the large inputs whose output goes with their siz
     expect(lines(result.stdout).at(-1)).toMatch(
       new RegExp(`^1 files, ${String(COUNT)} papers, 0 errors, \\d+ warnings$`),
     )
+  })
+})
+
+// Seconds of work: in `npm run test:long`.
+describe.runIf(LONG_INPUTS)('validate --format json on an input with more diagnostics than it lists', () => {
+  // 100,000 records of three diagnostics each (no abstract, no authors, no
+  // such date), 4.9 MB: 300,000 and the missing header, streamed (the file
+  // is over the 4 MiB batch window), so the library hands on every one.
+  const FILE = join(DIR, 'dense-diagnostics.txt')
+  const RECORDS = 100_000
+  beforeAll(() => {
+    const record = (index: number) =>
+      `Title ${index.toString(36).padStart(5, '0')} of a Study\n\n• 0 authors\n·\nFeb 30\n\n`
+    writeFileSync(FILE, Array.from({ length: RECORDS }, (_, index) => record(index)).join(''))
+  })
+
+  it('lists 20,000 and counts the rest in one too-many-diagnostics, which names their rules', async () => {
+    const result = await runCli(['validate', '--format', 'json', '--year', '2025', FILE])
+    expect(result.code).toBe(1)
+    const report = JSON.parse(result.stdout) as {
+      files: Array<{ papers: number; errors: number; warnings: number; messages: Diagnostic[] }>
+    }
+    const file = defined(report.files[0])
+    expect(file.papers).toBe(RECORDS)
+    // The counts hold every diagnostic, listed or not.
+    expect(file.errors + file.warnings).toBe(3 * RECORDS + 1)
+    expect(file.messages).toHaveLength(JSON_MESSAGES + 1)
+    const summary = defined(file.messages.at(-1))
+    expect(summary).toMatchObject({ ruleId: 'too-many-diagnostics', severity: 'error' })
+    expect(summary.message).toContain(`${(3 * RECORDS + 1 - JSON_MESSAGES).toLocaleString('en-US')} more diagnostics`)
+    for (const rule of ['missing-abstract', 'incomplete-metadata', 'invalid-date'])
+      expect(summary.message).toContain(rule)
+    // The text report lists every one.
+    const text = await runCli(['validate', '--year', '2025', FILE])
+    expect(lines(text.stdout)).toHaveLength(3 * RECORDS + 1 + 1)
   })
 })

@@ -1,3 +1,4 @@
+import { MessageBudget } from '../diagnostics.js'
 import type { Diagnostic } from '../index.js'
 import type { ValidateCommand } from './args.js'
 import type { Input } from './inputs.js'
@@ -22,6 +23,15 @@ export interface ValidateReport {
   warnings: number
 }
 
+/**
+ * How many diagnostics of an input `validate --format json` lists, which
+ * holds them to print one document: the rest are counted in one
+ * `too-many-diagnostics`, so that its memory stays bounded whatever the input.
+ * More than the library keeps of the largest input read in one batch (16,384
+ * of 4 MiB, see `BATCH_BYTES`), so that only a streamed input is cut here.
+ */
+export const JSON_MESSAGES = 20_000
+
 /** The rules that say an input holds no papers; the command reports `no-papers` itself when neither came. */
 const NO_PAPERS = new Set(['no-papers', 'binary-input'])
 
@@ -39,6 +49,10 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
   const total: ValidateReport = { files: [], papers: 0, errors: 0, warnings: 0 }
   for (const input of inputs) {
     const messages: Diagnostic[] = []
+    const budget = new MessageBudget(
+      JSON_MESSAGES,
+      `validate --format json lists ${JSON_MESSAGES.toLocaleString('en-US')} an input; validate without it, or parse, lists every one`,
+    )
     // Set by the report's callback (TypeScript cannot see that, and would narrow `empty` to false).
     let empty = false as boolean
     const report = new Report((diagnostic) => {
@@ -46,7 +60,7 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
       const message = forCli(diagnostic)
       if (command.quiet && message.severity !== 'error') return undefined
       if (json) {
-        messages.push(message)
+        if (budget.keep(message)) messages.push(message)
         return undefined
       }
       return context.out.write(formatDiagnostic(input.name, message, colour))
@@ -70,6 +84,12 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
     total.papers += papers
     total.errors += report.errors
     total.warnings += report.warnings
+    // In line order: after the kept ones it follows, before any about the input's end.
+    const summary = budget.summary()
+    if (summary) {
+      const at = messages.findIndex((message) => message.line > summary.line)
+      messages.splice(at === -1 ? messages.length : at, 0, summary)
+    }
     if (json) total.files.push({ file: input.name, papers, errors: report.errors, warnings: report.warnings, messages })
   }
   if (json) await context.out.write(`${JSON.stringify(total, null, 2)}\n`)
