@@ -500,10 +500,20 @@ class SeenPapers {
   #grow(): void {
     const keys = this.#keys
     const highs = this.#highs
-    this.#keys = new Int32Array(keys.length * 2)
-    this.#highs = new Int32Array(keys.length * 2)
-    this.#size = 0
-    for (let slot = 0; slot < keys.length; slot++) if (keys[slot] !== 0) this.add(at(keys, slot) - 1, at(highs, slot))
+    const grown = new Int32Array(keys.length * 2)
+    const grownHighs = new Int32Array(keys.length * 2)
+    const mask = grown.length - 1
+    // Every key is new to the grown table: each goes to its first free slot.
+    for (let slot = 0; slot < keys.length; slot++) {
+      const key = keys[slot] ?? 0
+      if (key === 0) continue
+      let to = (key - 1) & mask
+      while (grown[to] !== 0) to = (to + 1) & mask
+      grown[to] = key
+      grownHighs[to] = highs[slot] ?? 0
+    }
+    this.#keys = grown
+    this.#highs = grownHighs
   }
 
   #clear(): void {
