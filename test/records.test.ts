@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { splitRun, splitRunBeforeBlock } from '../src/grammar/records.js'
 import { classifyLine } from '../src/tokenize/classify.js'
+import { safeParseDigest } from '../src/index.js'
 
 const ABSTRACT = 'We study a problem of some importance and show results. '.repeat(20).trim()
 // Lines a blank line apart, as the page lays out its blocks.
@@ -73,5 +74,21 @@ describe('splitRun and splitRunBeforeBlock', () => {
     const choices = splitRunBeforeBlock(run)
     expect(choices).toHaveLength(10_000)
     expect(choices.at(-1)).toEqual(paper(19_998, 19_999, true))
+  })
+})
+
+describe('duplicate-paper in the text rendering', () => {
+  it('finds a paper again however many came between (the table of papers seen grows)', () => {
+    const record = (index: number) =>
+      `Title ${index.toString(36).padStart(4, '0')} of a Study\n\nWe report ${String(index)}.\n\n  • 2 authors\n·\nMay 1, 2024 3`
+    const distinct = Array.from({ length: 3_000 }, (_, index) => record(index))
+    const again = [0, 255, 1_024, 2_999]
+    const text = [...distinct, ...again.map(record)].join('\n\n')
+    const result = safeParseDigest(text)
+    const duplicates = result.messages.filter((message) => message.ruleId === 'duplicate-paper')
+    expect(duplicates.map((message) => message.message)).toEqual(
+      again.map((index) => `"Title ${index.toString(36).padStart(4, '0')} of a Study" is in the digest already`),
+    )
+    expect((result.success ? result.data : result.error.digest).papers).toHaveLength(3_000 + again.length)
   })
 })
