@@ -177,7 +177,14 @@ const LINK_LINE =
 // A date, as `readDate` reads it (groups 1 to 4), with the comment count glued to it (5).
 const DATE_LINE =
   /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
+// An abstract: a link to the paper's page, from its `](` (matched where it must stand).
+const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}\)$/y
 const SEPARATOR: CardToken = { kind: 'separator' }
+// A link line this long or longer is an abstract (or no card line at all).
+const SHORT_LINK = 300
+// From a link's `](` to its id: `](https://huggingface.co/papers/` and `](https://huggingface.co/login?next=%2Fpapers%2F`.
+const PAPER_PREFIX = 32
+const VOTE_PREFIX = 48
 
 /**
  * What a block is, if it is one of the lines that make most of a card: the
@@ -189,18 +196,21 @@ function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
-    // A longer one (an abstract) the general reading takes as fast.
-    if (!(source.length < 300 && LINK_LINE.test(source))) return null
-    // Its parts by where they stand (a test, without a match's captures, is
-    // cheaper): the text has no `]`, the id is the URL's end and holds its last `.`.
-    const middle = source.lastIndexOf('](')
+    if (source.length >= SHORT_LINK) return first === 0x5b ? abstractLink(source) : null
+    if (!LINK_LINE.test(source)) return null
+    // Its parts by where they stand, from its end (a test, without a match's
+    // captures, is cheaper): the id (`\d{4}\.\d{4,5}`) before the last `)`,
+    // the path before it (`papers/`, or the vote button's, which ends in `F`),
+    // the `](` before that; the text has no `]`.
+    const end = source.length - 1
+    const id = idStart(source)
+    const paper = source.charCodeAt(id - 1) === 0x2f /* / */
+    const middle = id - (paper ? PAPER_PREFIX : VOTE_PREFIX)
     const text = source.slice(first === 0x23 ? 5 : 1, middle).trim()
-    const id = source.slice(source.lastIndexOf('.') - 4, -1)
-    if (first === 0x23) return { kind: 'heading', level: 3, text, id, ref: null }
-    // The path after `https://huggingface.co/`: `papers/…` or `login?…`.
-    if (source.charCodeAt(middle + 25) === 0x70 /* p */) return paperToken(text, id)
-    const count = UPVOTES_TEXT.exec(text)
-    return count && { kind: 'upvotes', count: countOf(count[1]), id, before: true }
+    if (first === 0x23) return { kind: 'heading', level: 3, text, id: source.slice(id, end), ref: null }
+    if (paper) return paperToken(text, source.slice(id, end))
+    const count = voteCount(text)
+    return count === null ? null : { kind: 'upvotes', count, id: source.slice(id, end), before: true }
   }
   // With a URL after it (the weblinks rendering), a text is a link.
   if (block.url !== null) return null
@@ -214,9 +224,51 @@ function cardLine(block: Block): CardToken | null {
   return { kind: 'date', date: glued === undefined ? date : { ...date, count: comments }, comments, separator: false }
 }
 
+/** Where the arXiv id (`\d{4}\.\d{4,5}`) before a link's closing `)` at the end of `source` starts, if it has one there. */
+function idStart(source: string): number {
+  const end = source.length - 1
+  return (source.charCodeAt(end - 5) === 0x2e /* . */ ? end - 5 : end - 6) - 4
+}
+
+/**
+ * An abstract, `[text](https://huggingface.co/papers/ID)`, as the general
+ * reading reads it (readInline, then linked) when its text has no `[`, `]`,
+ * `\` or line break: the URL has none of them either, so each is looked
+ * for in the whole block, with `indexOf`. A `!` needs no search: without a
+ * `[` after it, it is text to the inline reader too.
+ */
+function abstractLink(source: string): CardToken | null {
+  const id = idStart(source)
+  const middle = id - PAPER_PREFIX
+  if (middle < 1) return null
+  PAPER_LINK_END.lastIndex = middle
+  if (!PAPER_LINK_END.test(source)) return null
+  if (
+    source.indexOf(']', 1) !== middle ||
+    source.indexOf('[', 1) !== -1 ||
+    source.indexOf('\\') !== -1 ||
+    source.indexOf('\n') !== -1
+  )
+    return null
+  return paperToken(source.slice(1, middle).trim(), source.slice(id, -1))
+}
+
+/** The count of a vote button's text without `[`, as UPVOTES_TEXT reads it: `-` (none) or up to nine digits. */
+function voteCount(text: string): number | null {
+  if (text === '-') return 0
+  const length = text.length
+  if (length === 0 || length > 9) return null
+  for (let at = 0; at < length; at++) {
+    const code = text.charCodeAt(at)
+    if (code < 0x30 || code > 0x39) return null
+  }
+  return Number(text)
+}
+
 /** What a link to a paper's page is, by its text. */
 function paperToken(text: string, id: string): CardToken {
-  const authors = AUTHORS.exec(text)
+  // AUTHORS ends with `authors?$`: other texts (a title, an abstract) need no search.
+  const authors = text.endsWith('author') || text.endsWith('authors') ? AUTHORS.exec(text) : null
   if (authors) return { kind: 'authors', count: Number(authors[1]) }
   return text === '' ? { kind: 'link', id } : { kind: 'paperLink', text, id }
 }
