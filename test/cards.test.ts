@@ -26,10 +26,22 @@ const CARD_LINES = [
   '### [A Title: With Words](https://huggingface.co/papers/2510.10000)',
   '[- 4 authors](https://huggingface.co/papers/2510.1000)',
   '[1 author](https://huggingface.co/papers/2510.10000)',
+  '[- 123456789 authors](https://huggingface.co/papers/2510.10000)',
+  '[- 1234567890 authors](https://huggingface.co/papers/2510.10000)',
+  '[•  7  authors](https://huggingface.co/papers/2510.10000)',
   `[${PROSE}](https://huggingface.co/papers/2510.10000)`,
   `[${PROSE}](https://huggingface.co/papers/2510.1000)`,
   `[${PROSE}](https://huggingface.co/login?next=%2Fpapers%2F2510.10000)`,
   `### [${PROSE}](https://huggingface.co/papers/2510.10000)`,
+  `[${PROSE} It is 0.07\\% off, \\_under\\_ \\\\ a\\ \t b \\é\\](https://huggingface.co/papers/2510.10000)`,
+  `[\\ ${PROSE}\\\\](https://huggingface.co/papers/2510.10000)`,
+  `[${PROSE} It is 0.07\\% off, \\_under\\_ \\\\ a\\ \t  b \\é end\\](https://huggingface.co/papers/2510.1000)`.replace(
+    'end\\]',
+    'end]',
+  ),
+  'Jun 12, 2023[1](https://huggingface.co/papers/2510.10039#community)',
+  'September 12, 2023 123456789[123456789](https://huggingface.co/papers/2510.10039#community)',
+  'May 13',
 ]
 // What makes or breaks them: markup in the text, and the URL's parts.
 const EDITS = [
@@ -58,6 +70,8 @@ const EDITS = [
   'papers/',
   'login?next=%2Fpapers%2F',
   '٣',
+  '\\\\',
+  '\t',
 ]
 
 /** A card line with up to three edits anywhere in it, its length around the abstracts' bound now and then. */

@@ -179,6 +179,7 @@ const DATE_LINE =
   /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
 // An abstract: a link to the paper's page, from its `](` (matched where it must stand).
 const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}\)$/y
+const DATE_LINE_LENGTH = 100
 const SEPARATOR: CardToken = { kind: 'separator' }
 // A link line this long or longer is an abstract (or no card line at all).
 const SHORT_LINK = 300
@@ -196,7 +197,7 @@ function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
-    if (source.length >= SHORT_LINK) return first === 0x5b ? abstractLink(source) : null
+    if (source.length >= SHORT_LINK) return first === 0x5b ? abstractLink(source, block.escapes) : null
     if (!LINK_LINE.test(source)) return null
     // Its parts by where they stand, from its end (a test, without a match's
     // captures, is cheaper): the id (`\d{4}\.\d{4,5}`) before the last `)`,
@@ -215,7 +216,8 @@ function cardLine(block: Block): CardToken | null {
   // With a URL after it (the weblinks rendering), a text is a link.
   if (block.url !== null) return null
   if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
-  const line = source.length < 64 ? DATE_LINE.exec(source) : null
+  // No longer line matches DATE_LINE (its longest match is 92 characters).
+  const line = source.length < DATE_LINE_LENGTH ? DATE_LINE.exec(source) : null
   const month = line && monthNumber(line[1] ?? '')
   if (!line || month === undefined) return null
   const glued = line[5]
@@ -232,25 +234,69 @@ function idStart(source: string): number {
 
 /**
  * An abstract, `[text](https://huggingface.co/papers/ID)`, as the general
- * reading reads it (readInline, then linked) when its text has no `[`, `]`,
- * `\` or line break: the URL has none of them either, so each is looked
- * for in the whole block, with `indexOf`. A `!` needs no search: without a
- * `[` after it, it is text to the inline reader too.
+ * reading reads it (readInline, then linked) when its text has no `[`, `]`
+ * or line break: the URL has none of them either, so each is looked for in
+ * the whole block, with `indexOf`. A `!` is text, without a `[` after it;
+ * backslashes are read as the inline reader reads them (escapedText), but
+ * one that escapes the link's `]` leaves the general reading no link.
  */
-function abstractLink(source: string): CardToken | null {
+function abstractLink(source: string, escapes: boolean): CardToken | null {
   const id = idStart(source)
   const middle = id - PAPER_PREFIX
   if (middle < 1) return null
   PAPER_LINK_END.lastIndex = middle
   if (!PAPER_LINK_END.test(source)) return null
-  if (
-    source.indexOf(']', 1) !== middle ||
-    source.indexOf('[', 1) !== -1 ||
-    source.indexOf('\\') !== -1 ||
-    source.indexOf('\n') !== -1
+  if (source.indexOf(']', 1) !== middle || source.indexOf('[', 1) !== -1 || source.indexOf('\n') !== -1) return null
+  const backslash = source.indexOf('\\')
+  let text: string
+  if (backslash === -1 || !escapes) text = source.slice(1, middle)
+  else text = escapedText(source, backslash, middle)
+  if (backslash !== -1 && isEscaped(source, middle)) return null
+  return paperToken(text.trim(), source.slice(id, -1))
+}
+
+/**
+ * The text of `source` from 1 to `end` (a link's text with no bracket or line
+ * break), its first backslash at `backslash`, as the inline reader reads its
+ * escapes: `\X` is X for ASCII punctuation, a backslash before a space or a
+ * tab is one space with the white space after it, any other is itself.
+ */
+function escapedText(source: string, backslash: number, end: number): string {
+  let out = ''
+  let from = 1
+  for (let at = backslash; at !== -1 && at < end; at = source.indexOf('\\', from)) {
+    out += source.slice(from, at)
+    const next = source.charCodeAt(at + 1)
+    if (at + 1 < end && isAsciiPunctuation(next)) {
+      out += source.charAt(at + 1)
+      from = at + 2
+    } else if (next === 0x20 || next === 0x09) {
+      out += ' '
+      from = at + 1
+      for (let code = next; from < end && (code === 0x20 || code === 0x09); code = source.charCodeAt(++from));
+    } else {
+      out += '\\'
+      from = at + 1
+    }
+  }
+  return out + source.slice(from, end)
+}
+
+/** `!"#$%&'()*+,-./:;<=>?@[\]^_\`{|}~`. */
+function isAsciiPunctuation(code: number): boolean {
+  return (
+    (code >= 0x21 && code <= 0x2f) ||
+    (code >= 0x3a && code <= 0x40) ||
+    (code >= 0x5b && code <= 0x60) ||
+    (code >= 0x7b && code <= 0x7e)
   )
-    return null
-  return paperToken(source.slice(1, middle).trim(), source.slice(id, -1))
+}
+
+/** Whether the character at `at` follows an odd run of backslashes. */
+function isEscaped(text: string, at: number): boolean {
+  let start = at
+  while (start > 0 && text.charCodeAt(start - 1) === 0x5c) start--
+  return (at - start) % 2 === 1
 }
 
 /** The count of a vote button's text without `[`, as UPVOTES_TEXT reads it: `-` (none) or up to nine digits. */
@@ -267,10 +313,35 @@ function voteCount(text: string): number | null {
 
 /** What a link to a paper's page is, by its text. */
 function paperToken(text: string, id: string): CardToken {
-  // AUTHORS ends with `authors?$`: other texts (a title, an abstract) need no search.
-  const authors = text.endsWith('author') || text.endsWith('authors') ? AUTHORS.exec(text) : null
-  if (authors) return { kind: 'authors', count: Number(authors[1]) }
+  const count = authorCount(text)
+  if (count !== null) return { kind: 'authors', count }
   return text === '' ? { kind: 'link', id } : { kind: 'paperLink', text, id }
+}
+
+/**
+ * The count AUTHORS reads in a link's text, or `null`. It ends with
+ * `authors?$`: other texts (a title, an abstract) need no search; the page's
+ * own `- N authors` is read without it.
+ */
+function authorCount(text: string): number | null {
+  const plural = text.endsWith('authors')
+  if (!plural && !text.endsWith('author')) return null
+  // `- `, one to nine digits, a space, `author(s)`.
+  const digits = text.length - (plural ? 8 : 7)
+  if (digits >= 3 && digits <= 11 && text.charCodeAt(0) === 0x2d && text.charCodeAt(1) === 0x20) {
+    if (text.charCodeAt(digits) === 0x20 && isDigits(text, 2, digits)) return Number(text.slice(2, digits))
+  }
+  const authors = AUTHORS.exec(text)
+  return authors ? Number(authors[1]) : null
+}
+
+/** Whether `text` from `from` to `to` is ASCII digits only. */
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at)
+    if (code < 0x30 || code > 0x39) return false
+  }
+  return true
 }
 
 /** What a link that is a whole block is, by where it points. */
