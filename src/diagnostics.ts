@@ -64,7 +64,17 @@ const ALWAYS_KEPT: ReadonlySet<string> = new Set(['unknown-year', 'no-papers', '
 /**
  * At most `room` diagnostics kept (rules about the whole input aside); the
  * rest counted, by rule, and given back as one `too-many-diagnostics` that
- * spans them: an error if any of them is one.
+ * spans them: an error if any of them is one. The batch functions keep
+ * diagnostics so (see `docs/format.md`), and so can a stream's reader.
+ *
+ * @example
+ * ```ts
+ * const budget = new MessageBudget(1000, 'the first 1,000 are listed')
+ * const kept: Diagnostic[] = []
+ * for await (const paper of parseDigestStream(chunks, { onMessage: (m) => budget.keep(m) && kept.push(m) })) use(paper)
+ * const rest = budget.summary() // null if every one was kept
+ * if (rest) kept.push(rest)
+ * ```
  */
 export class MessageBudget {
   #room: number

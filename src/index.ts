@@ -27,7 +27,7 @@ export {
   PaperSchema,
 } from './schema/schema.js'
 export type { Diagnostic, Digest, MergedDigest, MergedPaper, Paper, PaperDate } from './schema/schema.js'
-export { RULES } from './diagnostics.js'
+export { MessageBudget, RULES } from './diagnostics.js'
 export type { RuleId } from './diagnostics.js'
 export type {
   AbstractNode,

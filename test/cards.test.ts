@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Block } from '../src/tokenize/blocks.js'
 import { classifyBlock } from '../src/tokenize/cards.js'
 import { blocks } from './helpers/blocks.js'
 import * as reference from './reference/cards.js'
@@ -12,6 +13,89 @@ import * as reference from './reference/cards.js'
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000)
 
+const LINE = { value: '', line: 1, column: 1, offset: 0 }
+const PROSE =
+  'Large language models achieve high task performance yet often hallucinate or rely on outdated knowledge. ' +
+  'Retrieval-augmented generation (RAG) addresses these gaps by coupling generation with external search. ' +
+  'We analyse how hyperparameters influence speed and quality in RAG systems, covering vector stores. '
+// The card lines cardLine reads by their shape, short and long (an abstract: 300 characters or more).
+const CARD_LINES = [
+  '[-](https://huggingface.co/login?next=%2Fpapers%2F2510.10000)',
+  '[12](https://huggingface.co/login?next=%2Fpapers%2F2510.1000)',
+  '[123456789](https://huggingface.co/login?next=%2Fpapers%2F2510.10000)',
+  '### [A Title: With Words](https://huggingface.co/papers/2510.10000)',
+  '[- 4 authors](https://huggingface.co/papers/2510.1000)',
+  '[1 author](https://huggingface.co/papers/2510.10000)',
+  '[- 123456789 authors](https://huggingface.co/papers/2510.10000)',
+  '[- 1234567890 authors](https://huggingface.co/papers/2510.10000)',
+  '[•  7  authors](https://huggingface.co/papers/2510.10000)',
+  `[${PROSE}](https://huggingface.co/papers/2510.10000)`,
+  `[${PROSE}](https://huggingface.co/papers/2510.1000)`,
+  `[${PROSE}](https://huggingface.co/login?next=%2Fpapers%2F2510.10000)`,
+  `### [${PROSE}](https://huggingface.co/papers/2510.10000)`,
+  `[${PROSE} It is 0.07\\% off, \\_under\\_ \\\\ a\\ \t b \\é\\](https://huggingface.co/papers/2510.10000)`,
+  `[\\ ${PROSE}\\\\](https://huggingface.co/papers/2510.10000)`,
+  `[${PROSE} It is 0.07\\% off, \\_under\\_ \\\\ a\\ \t  b \\é end\\](https://huggingface.co/papers/2510.1000)`.replace(
+    'end\\]',
+    'end]',
+  ),
+  'Jun 12, 2023[1](https://huggingface.co/papers/2510.10039#community)',
+  'September 12, 2023 123456789[123456789](https://huggingface.co/papers/2510.10039#community)',
+  'May 13',
+]
+// What makes or breaks them: markup in the text, and the URL's parts.
+const EDITS = [
+  '',
+  '[',
+  ']',
+  '](',
+  '(',
+  ')',
+  '!',
+  '![',
+  '\\',
+  '\n',
+  ' ',
+  '-',
+  '0',
+  '12',
+  '1234567890',
+  '.',
+  '/',
+  'v2',
+  '#community',
+  'authors',
+  ' author',
+  'https://',
+  'papers/',
+  'login?next=%2Fpapers%2F',
+  '٣',
+  '\\\\',
+  '\t',
+]
+
+/** A card line with up to three edits anywhere in it, its length around the abstracts' bound now and then. */
+const cardLines: fc.Arbitrary<Block> = fc
+  .tuple(
+    fc.constantFrom(...CARD_LINES),
+    fc.array(fc.tuple(fc.nat(), fc.nat({ max: 3 }), fc.constantFrom(...EDITS)), { maxLength: 3 }),
+    fc.nat({ max: 4 }),
+    fc.boolean(),
+  )
+  .map(([line, edits, trim, escapes]) => {
+    let source = line
+    for (const [at, remove, insert] of edits) {
+      const where = at % (source.length + 1)
+      source = source.slice(0, where) + insert + source.slice(where + remove)
+    }
+    // A long line cut to just over or under 300 characters, keeping its URL.
+    if (trim === 0 && source.length > 300) {
+      const url = source.lastIndexOf('](')
+      if (url > 260) source = source.slice(0, 300 - (source.length - url) + (edits.length % 3) - 1) + source.slice(url)
+    }
+    return { source, url: null, escapes, frontMatter: false, first: LINE, last: LINE }
+  })
+
 describe('the block classifier', () => {
   it('says what the reference says of every block', () => {
     fc.assert(
@@ -19,6 +103,15 @@ describe('the block classifier', () => {
         expect(classifyBlock(block)).toEqual(reference.classifyBlock(block))
       }),
       { numRuns: RUNS, seed: 5151 },
+    )
+  })
+
+  it('says what the reference says of the card lines it reads by their shape, and of near misses', () => {
+    fc.assert(
+      fc.property(cardLines, (block) => {
+        expect(classifyBlock(block)).toEqual(reference.classifyBlock(block))
+      }),
+      { numRuns: RUNS, seed: 5152 },
     )
   })
 })

@@ -4,6 +4,7 @@ import { type Block, BlockReader } from '../tokenize/blocks.js'
 import { type CardToken, classifyBlock } from '../tokenize/cards.js'
 import { type SourceLine, spanOf } from '../tokenize/line.js'
 import type { Field, GithubLink, Grammar, GrammarEvents, HeaderRecord, Metadata, PaperRecord, Span } from './record.js'
+import { SeenCards } from './seen.js'
 
 type Page = HeaderRecord['page']
 
@@ -29,10 +30,6 @@ interface Card {
   /** Chrome after the card's last part, which becomes the card's if a part follows. */
   trailing: Span[]
 }
-
-// How many papers are remembered to tell a paper seen before (`duplicate-paper`):
-// enough for any page, and bounded for a stream of any length.
-const MAX_REMEMBERED = 65_536
 
 /**
  * The card grammar of the markdown and weblinks renderings: blocks in (see
@@ -65,7 +62,7 @@ export class CardGrammar implements Grammar {
   /** The title and abstract of the last card, to tell it when it comes again. */
   #previousTitle: string | null = null
   #previousAbstract: string | null = null
-  readonly #seen = new Set<string>()
+  readonly #seen = new SeenCards()
   #skipped: { first: SourceLine; last: SourceLine; count: number } | null = null
 
   /**
@@ -425,11 +422,8 @@ export class CardGrammar implements Grammar {
       }
     }
     const key = card.id ?? `${title.value}\n${card.date?.value.text ?? ''}`
-    if (this.#seen.has(key)) {
+    if (this.#seen.add(key)) {
       this.#message('duplicate-paper', `${quote(title.value)} is on the page already`, where())
-    } else {
-      if (this.#seen.size >= MAX_REMEMBERED) this.#seen.clear()
-      this.#seen.add(key)
     }
   }
 

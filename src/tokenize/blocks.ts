@@ -32,7 +32,9 @@ const BARE_URL = /^<?https?:\/\/\S+$/
 
 /** Whether a line is nothing but a URL. */
 export function isBareUrl(value: string): boolean {
-  return value.length < 4096 && BARE_URL.test(value)
+  // It starts with `h` or `<`: most lines are ruled out without the pattern.
+  const first = value.charCodeAt(0)
+  return (first === 0x68 || first === 0x3c) && value.length < 4096 && BARE_URL.test(value)
 }
 
 /**
@@ -52,7 +54,12 @@ export class BlockReader {
   readonly #emit: (block: Block) => void
   readonly #weblinks: boolean
   readonly #escapes: boolean
-  #lines: SourceLine[] = []
+  /** The first line of the block held, or `null`. */
+  #first: SourceLine | null = null
+  /** Its last line so far. */
+  #last: SourceLine | null = null
+  /** Its lines, once it has more than one: most blocks are one line, and need no array. */
+  #lines: SourceLine[] | null = null
   #balance = 0
   #url: string | null = null
   /** Inside front matter (`---` … `---` at the very start): each line is a block. */
@@ -74,22 +81,22 @@ export class BlockReader {
         return
       }
     }
-    const lines = this.#lines
-    const last = lines[lines.length - 1]
-    if (last) {
-      if (this.#continues(last, line)) {
-        lines.push(line)
+    const first = this.#first
+    const last = this.#last
+    if (first && last) {
+      if (this.#continues(first, last, line)) {
+        this.#add(first, line)
         this.#balance += bracketBalance(line.value)
         return
       }
-      if (this.#weblinks && this.#url === null && isBareUrl(line.value) && !isBareUrl(lines[0]?.value ?? '')) {
+      if (this.#weblinks && this.#url === null && isBareUrl(line.value) && !isBareUrl(first.value)) {
         this.#url = line.value.replace(/^<|>$/g, '')
-        lines.push(line)
+        this.#add(first, line)
         return
       }
       this.#flush()
     }
-    this.#lines = [line]
+    this.#first = this.#last = line
     this.#balance = bracketBalance(line.value)
   }
 
@@ -99,21 +106,29 @@ export class BlockReader {
 
   /** The offset of the first line held, or `Infinity`. */
   heldFrom(): number {
-    return this.#lines[0]?.offset ?? Infinity
+    return this.#first?.offset ?? Infinity
   }
 
-  #continues(last: SourceLine, line: SourceLine): boolean {
+  /** Add a line to the block that starts with `first`. */
+  #add(first: SourceLine, line: SourceLine): void {
+    const lines = this.#lines
+    if (lines) lines.push(line)
+    else this.#lines = [first, line]
+    this.#last = line
+  }
+
+  #continues(first: SourceLine, last: SourceLine, line: SourceLine): boolean {
     if (this.#url !== null) return false
-    if (this.#balance > 0) return this.#lines.length < MAX_OPEN_LINES
+    const count = this.#lines?.length ?? 1
+    if (this.#balance > 0) return count < MAX_OPEN_LINES
     if (this.#weblinks) return false
     const adjacent = line.line === last.line + 1
     if (!adjacent) return false
     if (last.value.endsWith('\\') && isProse(line.value)) return true
     // A label on a line of its own, its value on the next: `Upvote` / `12`, `GitHub` / `3.29k`.
-    if (this.#lines.length === 1 && LABEL.test(last.value) && VALUE.test(line.value)) return true
-    const first = this.#lines[0]?.value ?? ''
-    if (first.startsWith('#')) return line.column > 1 && isProse(line.value)
-    if (!isProse(first) || !(isProse(line.value) || isBareUrl(line.value))) return false
+    if (count === 1 && LABEL.test(last.value) && VALUE.test(line.value)) return true
+    if (first.value.startsWith('#')) return line.column > 1 && isProse(line.value)
+    if (!isProse(first.value) || !(isProse(line.value) || isBareUrl(line.value))) return false
     // Text wrapped at a column: every line fits the column (text browsers wrap
     // at 72 to 80), and a line ends early only where the next word would not
     // have fitted. A line much longer than those before it is not a wrap.
@@ -126,26 +141,29 @@ export class BlockReader {
 
   /** The longest line of the block so far. */
   get #widest(): number {
+    const lines = this.#lines
+    if (!lines) return this.#first?.value.length ?? 0
     let widest = 0
-    for (const line of this.#lines) widest = Math.max(widest, line.value.length)
+    for (const line of lines) widest = Math.max(widest, line.value.length)
     return widest
   }
 
   #flush(): void {
-    const lines = this.#lines
-    const first = lines[0]
-    const last = lines[lines.length - 1]
+    const first = this.#first
+    const last = this.#last
     if (!first || !last) return
+    const lines = this.#lines
     const url = this.#url
-    const count = url === null ? lines.length : lines.length - 1
+    const count = lines === null ? 1 : url === null ? lines.length : lines.length - 1
     const source =
-      count === 1
+      lines === null || count === 1
         ? first.value
         : lines
             .slice(0, count)
             .map((line) => line.value)
             .join('\n')
-    this.#lines = []
+    this.#first = this.#last = null
+    this.#lines = null
     this.#url = null
     this.#balance = 0
     this.#emit({ source, first, last, url, frontMatter: false, escapes: this.#escapes })

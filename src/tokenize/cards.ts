@@ -177,7 +177,15 @@ const LINK_LINE =
 // A date, as `readDate` reads it (groups 1 to 4), with the comment count glued to it (5).
 const DATE_LINE =
   /^([A-Z][a-z]{2,8})\.? (\d{1,2})(?:,? (\d{4}))?(?: (\d{1,9}))?(?:\[(\d{1,9})\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}#community\))?$/
+// An abstract: a link to the paper's page, from its `](` (matched where it must stand).
+const PAPER_LINK_END = /\]\(https:\/\/huggingface\.co\/papers\/\d{4}\.\d{4,5}\)$/y
+const DATE_LINE_LENGTH = 100
 const SEPARATOR: CardToken = { kind: 'separator' }
+// A link line this long or longer is an abstract (or no card line at all).
+const SHORT_LINK = 300
+// From a link's `](` to its id: `](https://huggingface.co/papers/` and `](https://huggingface.co/login?next=%2Fpapers%2F`.
+const PAPER_PREFIX = 32
+const VOTE_PREFIX = 48
 
 /**
  * What a block is, if it is one of the lines that make most of a card: the
@@ -189,23 +197,27 @@ function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
-    // A longer one (an abstract) the general reading takes as fast.
-    if (!(source.length < 300 && LINK_LINE.test(source))) return null
-    // Its parts by where they stand (a test, without a match's captures, is
-    // cheaper): the text has no `]`, the id is the URL's end and holds its last `.`.
-    const middle = source.lastIndexOf('](')
+    if (source.length >= SHORT_LINK) return first === 0x5b ? abstractLink(source, block.escapes) : null
+    if (!LINK_LINE.test(source)) return null
+    // Its parts by where they stand, from its end (a test, without a match's
+    // captures, is cheaper): the id (`\d{4}\.\d{4,5}`) before the last `)`,
+    // the path before it (`papers/`, or the vote button's, which ends in `F`),
+    // the `](` before that; the text has no `]`.
+    const end = source.length - 1
+    const id = idStart(source)
+    const paper = source.charCodeAt(id - 1) === 0x2f /* / */
+    const middle = id - (paper ? PAPER_PREFIX : VOTE_PREFIX)
     const text = source.slice(first === 0x23 ? 5 : 1, middle).trim()
-    const id = source.slice(source.lastIndexOf('.') - 4, -1)
-    if (first === 0x23) return { kind: 'heading', level: 3, text, id, ref: null }
-    // The path after `https://huggingface.co/`: `papers/…` or `login?…`.
-    if (source.charCodeAt(middle + 25) === 0x70 /* p */) return paperToken(text, id)
-    const count = UPVOTES_TEXT.exec(text)
-    return count && { kind: 'upvotes', count: countOf(count[1]), id, before: true }
+    if (first === 0x23) return { kind: 'heading', level: 3, text, id: source.slice(id, end), ref: null }
+    if (paper) return paperToken(text, source.slice(id, end))
+    const count = voteCount(text)
+    return count === null ? null : { kind: 'upvotes', count, id: source.slice(id, end), before: true }
   }
   // With a URL after it (the weblinks rendering), a text is a link.
   if (block.url !== null) return null
   if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
-  const line = source.length < 64 ? DATE_LINE.exec(source) : null
+  // No longer line matches DATE_LINE (its longest match is 92 characters).
+  const line = source.length < DATE_LINE_LENGTH ? DATE_LINE.exec(source) : null
   const month = line && monthNumber(line[1] ?? '')
   if (!line || month === undefined) return null
   const glued = line[5]
@@ -214,11 +226,122 @@ function cardLine(block: Block): CardToken | null {
   return { kind: 'date', date: glued === undefined ? date : { ...date, count: comments }, comments, separator: false }
 }
 
+/** Where the arXiv id (`\d{4}\.\d{4,5}`) before a link's closing `)` at the end of `source` starts, if it has one there. */
+function idStart(source: string): number {
+  const end = source.length - 1
+  return (source.charCodeAt(end - 5) === 0x2e /* . */ ? end - 5 : end - 6) - 4
+}
+
+/**
+ * An abstract, `[text](https://huggingface.co/papers/ID)`, as the general
+ * reading reads it (readInline, then linked) when its text has no `[`, `]`
+ * or line break: the URL has none of them either, so each is looked for in
+ * the whole block, with `indexOf`. A `!` is text, without a `[` after it;
+ * backslashes are read as the inline reader reads them (escapedText), but
+ * one that escapes the link's `]` leaves the general reading no link.
+ */
+function abstractLink(source: string, escapes: boolean): CardToken | null {
+  const id = idStart(source)
+  const middle = id - PAPER_PREFIX
+  if (middle < 1) return null
+  PAPER_LINK_END.lastIndex = middle
+  if (!PAPER_LINK_END.test(source)) return null
+  if (source.indexOf(']', 1) !== middle || source.indexOf('[', 1) !== -1 || source.indexOf('\n') !== -1) return null
+  const backslash = source.indexOf('\\')
+  let text: string
+  if (backslash === -1 || !escapes) text = source.slice(1, middle)
+  else text = escapedText(source, backslash, middle)
+  if (backslash !== -1 && isEscaped(source, middle)) return null
+  return paperToken(text.trim(), source.slice(id, -1))
+}
+
+/**
+ * The text of `source` from 1 to `end` (a link's text with no bracket or line
+ * break), its first backslash at `backslash`, as the inline reader reads its
+ * escapes: `\X` is X for ASCII punctuation, a backslash before a space or a
+ * tab is one space with the white space after it, any other is itself.
+ */
+function escapedText(source: string, backslash: number, end: number): string {
+  let out = ''
+  let from = 1
+  for (let at = backslash; at !== -1 && at < end; at = source.indexOf('\\', from)) {
+    out += source.slice(from, at)
+    const next = source.charCodeAt(at + 1)
+    if (at + 1 < end && isAsciiPunctuation(next)) {
+      out += source.charAt(at + 1)
+      from = at + 2
+    } else if (next === 0x20 || next === 0x09) {
+      out += ' '
+      from = at + 1
+      for (let code = next; from < end && (code === 0x20 || code === 0x09); code = source.charCodeAt(++from));
+    } else {
+      out += '\\'
+      from = at + 1
+    }
+  }
+  return out + source.slice(from, end)
+}
+
+/** `!"#$%&'()*+,-./:;<=>?@[\]^_\`{|}~`. */
+function isAsciiPunctuation(code: number): boolean {
+  return (
+    (code >= 0x21 && code <= 0x2f) ||
+    (code >= 0x3a && code <= 0x40) ||
+    (code >= 0x5b && code <= 0x60) ||
+    (code >= 0x7b && code <= 0x7e)
+  )
+}
+
+/** Whether the character at `at` follows an odd run of backslashes. */
+function isEscaped(text: string, at: number): boolean {
+  let start = at
+  while (start > 0 && text.charCodeAt(start - 1) === 0x5c) start--
+  return (at - start) % 2 === 1
+}
+
+/** The count of a vote button's text without `[`, as UPVOTES_TEXT reads it: `-` (none) or up to nine digits. */
+function voteCount(text: string): number | null {
+  if (text === '-') return 0
+  const length = text.length
+  if (length === 0 || length > 9) return null
+  for (let at = 0; at < length; at++) {
+    const code = text.charCodeAt(at)
+    if (code < 0x30 || code > 0x39) return null
+  }
+  return Number(text)
+}
+
 /** What a link to a paper's page is, by its text. */
 function paperToken(text: string, id: string): CardToken {
-  const authors = AUTHORS.exec(text)
-  if (authors) return { kind: 'authors', count: Number(authors[1]) }
+  const count = authorCount(text)
+  if (count !== null) return { kind: 'authors', count }
   return text === '' ? { kind: 'link', id } : { kind: 'paperLink', text, id }
+}
+
+/**
+ * The count AUTHORS reads in a link's text, or `null`. It ends with
+ * `authors?$`: other texts (a title, an abstract) need no search; the page's
+ * own `- N authors` is read without it.
+ */
+function authorCount(text: string): number | null {
+  const plural = text.endsWith('authors')
+  if (!plural && !text.endsWith('author')) return null
+  // `- `, one to nine digits, a space, `author(s)`.
+  const digits = text.length - (plural ? 8 : 7)
+  if (digits >= 3 && digits <= 11 && text.charCodeAt(0) === 0x2d && text.charCodeAt(1) === 0x20) {
+    if (text.charCodeAt(digits) === 0x20 && isDigits(text, 2, digits)) return Number(text.slice(2, digits))
+  }
+  const authors = AUTHORS.exec(text)
+  return authors ? Number(authors[1]) : null
+}
+
+/** Whether `text` from `from` to `to` is ASCII digits only. */
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at)
+    if (code < 0x30 || code > 0x39) return false
+  }
+  return true
 }
 
 /** What a link that is a whole block is, by where it points. */
