@@ -181,8 +181,9 @@ export async function* parseDigestStream(
  * @param chunks The digest, in pieces: strings, or UTF-8 bytes.
  */
 export async function inferYear(chunks: DigestChunks): Promise<number | null> {
+  // Its diagnostics are dropped: none is kept, so a long damaged input costs no memory.
   const pipeline = new Pipeline(
-    { year: null, years: 'infer', rendering: 'auto' },
+    { year: null, years: 'infer', rendering: 'auto', messages: 0 },
     { header() {}, paper() {}, chrome() {}, message() {} },
   )
   for await (const chunk of chunks) pipeline.push(chunk)

@@ -181,27 +181,31 @@ export function density(rendering = 'text') {
   return cards.length / (cards.reduce((sum, card) => sum + byteLength(card) + 2, 0) / 1e6)
 }
 
-const ROUND_BYTES = new TextEncoder().encode(ROUNDS.text.cards.map((card) => `\n\n${card}`).join(''))
+const encoder = new TextEncoder()
 
 /**
  * The text digest as UTF-8 chunks of `chunkBytes`, cut regardless of lines
- * or characters, produced on the fly: it never exists whole in memory.
+ * or characters, produced on the fly: it never exists whole in memory. Each
+ * round of the seeds' cards is encoded as it comes, its titles carrying the
+ * papers' serial numbers, as makeDigest's do (no paper twice).
  */
 export async function* digestChunks(bytes, chunkBytes = 64 * 1024) {
-  const header = new TextEncoder().encode(HEADER)
+  const header = encoder.encode(HEADER)
   yield header
-  const rounds = Math.max(1, Math.round((bytes - header.length) / ROUND_BYTES.length))
-  const total = rounds * ROUND_BYTES.length
-  for (let start = 0; start < total; start += chunkBytes) {
-    const end = Math.min(start + chunkBytes, total)
-    const from = start % ROUND_BYTES.length
-    // A chunk may wrap around from the end of one round into the next.
-    if (from + (end - start) <= ROUND_BYTES.length) yield ROUND_BYTES.subarray(from, from + (end - start))
-    else {
-      const chunk = new Uint8Array(end - start)
-      chunk.set(ROUND_BYTES.subarray(from))
-      chunk.set(ROUND_BYTES.subarray(0, end - start - (ROUND_BYTES.length - from)), ROUND_BYTES.length - from)
-      yield chunk
-    }
+  const cards = ROUNDS.text.cards
+  const roundBytes = byteLength(cards.map((card) => `\n\n${card}`).join(''))
+  const rounds = Math.max(1, Math.round((bytes - header.length) / roundBytes))
+  let pending = new Uint8Array(0)
+  let serial = 0
+  for (let round = 0; round < rounds; round++) {
+    const text = cards.map((card) => `\n\n${withSerial(card, serial++)}`).join('')
+    const encoded = encoder.encode(text)
+    const joined = new Uint8Array(pending.length + encoded.length)
+    joined.set(pending)
+    joined.set(encoded, pending.length)
+    let start = 0
+    for (; start + chunkBytes <= joined.length; start += chunkBytes) yield joined.subarray(start, start + chunkBytes)
+    pending = joined.slice(start)
   }
+  if (pending.length > 0) yield pending
 }
