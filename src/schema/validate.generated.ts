@@ -4,10 +4,38 @@
 
 import type { PaperDate, Paper, Digest, MergedPaper, MergedDigest } from './schema.js'
 
-const PATTERN_0 = /^\d{4}-\d{2}-\d{2}$/
 const PATTERN_2 = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
 const PATTERN_3 = /^https:\/\/github\.com\/\S+$/
 const PATTERN_4 = /^https?:\/\/\S+$/
+
+/** Whether `text` from `from` to `to` is ASCII digits (`\d`). */
+function isDigits(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at)
+    if (code < 0x30 || code > 0x39) return false
+  }
+  return true
+}
+
+/** `/^\d{4}-\d{2}-\d{2}$/`, by hand: every date has an `iso`. */
+export function isIsoDateText(text: string): boolean {
+  return (
+    text.length === 10 &&
+    text.charCodeAt(4) === 0x2d &&
+    text.charCodeAt(7) === 0x2d &&
+    isDigits(text, 0, 4) &&
+    isDigits(text, 5, 7) &&
+    isDigits(text, 8, 10)
+  )
+}
+
+/** `/^\d{4}\.\d{4,5}$/`, by hand: the usual arXiv id, which the whole pattern need not read. */
+export function isPlainArxivId(text: string): boolean {
+  const length = text.length
+  return (
+    (length === 9 || length === 10) && text.charCodeAt(4) === 0x2e && isDigits(text, 0, 4) && isDigits(text, 5, length)
+  )
+}
 
 /** Whether `value` passes `PaperDateSchema`. */
 export function isPaperDate(value: unknown): value is PaperDate {
@@ -35,7 +63,7 @@ export function isPaperDate(value: unknown): value is PaperDate {
   const v6 = v0["iso"]
   if (v6 !== null) {
     if (typeof v6 !== 'string') return false
-    if (!PATTERN_0.test(v6)) return false
+    if (!isIsoDateText(v6)) return false
   }
   return true
 }
@@ -81,7 +109,7 @@ export function isPaper(value: unknown): value is Paper {
   const v9 = v0["arxivId"]
   if (v9 !== null) {
     if (typeof v9 !== 'string') return false
-    if (!PATTERN_2.test(v9)) return false
+    if (!isPlainArxivId(v9) && !PATTERN_2.test(v9)) return false
   }
   const v10 = v0["githubRepo"]
   if (v10 !== null) {
@@ -176,7 +204,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v9 = v0["arxivId"]
   if (v9 !== null) {
     if (typeof v9 !== 'string') return false
-    if (!PATTERN_2.test(v9)) return false
+    if (!isPlainArxivId(v9) && !PATTERN_2.test(v9)) return false
   }
   const v10 = v0["githubRepo"]
   if (v10 !== null) {
