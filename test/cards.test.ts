@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Block } from '../src/tokenize/blocks.js'
-import { classifyBlock } from '../src/tokenize/cards.js'
+import { classifyBlock, isTrimmed, trimmedSlice } from '../src/tokenize/cards.js'
 import { blocks } from './helpers/blocks.js'
 import * as reference from './reference/cards.js'
 
@@ -72,6 +72,10 @@ const EDITS = [
   '٣',
   '\\\\',
   '\t',
+  '\u00a0',
+  '\u2003',
+  '\u200b',
+  '\ufeff',
 ]
 
 /** A card line with up to three edits anywhere in it, its length around the abstracts' bound now and then. */
@@ -112,6 +116,44 @@ describe('the block classifier', () => {
         expect(classifyBlock(block)).toEqual(reference.classifyBlock(block))
       }),
       { numRuns: RUNS, seed: 5152 },
+    )
+  })
+})
+
+describe('trimmedSlice', () => {
+  it('removes what String.prototype.trim removes, every UTF-16 code unit checked', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      expect(isTrimmed(code), `U+${code.toString(16)}`).toBe(String.fromCharCode(code).trim() === '')
+    }
+  })
+
+  it('is a slice trimmed', () => {
+    const units = fc.constantFrom(
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u2003',
+      '\u200b',
+      '\u3000',
+      '\ufeff',
+      'a',
+      '[',
+      'é',
+      '\ud83d',
+    )
+    fc.assert(
+      fc.property(
+        fc.array(units, { maxLength: 12 }).map((chars) => chars.join('')),
+        fc.nat(),
+        fc.nat(),
+        (text, a, b) => {
+          const from = a % (text.length + 1)
+          const to = from + (b % (text.length - from + 1))
+          expect(trimmedSlice(text, from, to)).toBe(text.slice(from, to).trim())
+        },
+      ),
+      { numRuns: RUNS, seed: 5153 },
     )
   })
 })

@@ -207,7 +207,7 @@ function cardLine(block: Block): CardToken | null {
     const id = idStart(source)
     const paper = source.charCodeAt(id - 1) === 0x2f /* / */
     const middle = id - (paper ? PAPER_PREFIX : VOTE_PREFIX)
-    const text = source.slice(first === 0x23 ? 5 : 1, middle).trim()
+    const text = trimmedSlice(source, first === 0x23 ? 5 : 1, middle)
     if (first === 0x23) return { kind: 'heading', level: 3, text, id: source.slice(id, end), ref: null }
     if (paper) return paperToken(text, source.slice(id, end))
     const count = voteCount(text)
@@ -248,11 +248,38 @@ function abstractLink(source: string, escapes: boolean): CardToken | null {
   if (!PAPER_LINK_END.test(source)) return null
   if (source.indexOf(']', 1) !== middle || source.indexOf('[', 1) !== -1 || source.indexOf('\n') !== -1) return null
   const backslash = source.indexOf('\\')
-  let text: string
-  if (backslash === -1 || !escapes) text = source.slice(1, middle)
-  else text = escapedText(source, backslash, middle)
   if (backslash !== -1 && isEscaped(source, middle)) return null
-  return paperToken(text.trim(), source.slice(id, -1))
+  const text =
+    backslash === -1 || !escapes ? trimmedSlice(source, 1, middle) : escapedText(source, backslash, middle).trim()
+  return paperToken(text, source.slice(id, -1))
+}
+
+/**
+ * `text.slice(from, to).trim()`, in one slice: a slice and then its trim
+ * would make two strings (V8's trim copies even what it leaves whole), and
+ * every card line's text goes through here.
+ */
+export function trimmedSlice(text: string, from: number, to: number): string {
+  while (from < to && isTrimmed(text.charCodeAt(from))) from++
+  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--
+  return text.slice(from, to)
+}
+
+/** Whether `String.prototype.trim` removes a UTF-16 code unit: white space and line terminators (test/cards.test.ts checks every one). */
+export function isTrimmed(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /**
