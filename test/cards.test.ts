@@ -42,6 +42,9 @@ const CARD_LINES = [
   'Jun 12, 2023[1](https://huggingface.co/papers/2510.10039#community)',
   'September 12, 2023 123456789[123456789](https://huggingface.co/papers/2510.10039#community)',
   'May 13',
+  'Aug 14, 2021',
+  'Sept. 5 2024 12',
+  'Jun 12, 2023 3[1](https://huggingface.co/papers/2510.10039#community)',
 ]
 // What makes or breaks them: markup in the text, and the URL's parts.
 const EDITS = [

@@ -209,7 +209,7 @@ function cardLine(block: Block): CardToken | null {
     const middle = id - (paper ? PAPER_PREFIX : VOTE_PREFIX)
     const text = trimmedSlice(source, first === 0x23 ? 5 : 1, middle)
     if (first === 0x23) return { kind: 'heading', level: 3, text, id: source.slice(id, end), ref: null }
-    if (paper) return paperToken(text, source.slice(id, end))
+    if (paper) return paperTokenAt(text, source, id)
     const count = voteCount(text)
     return count === null ? null : { kind: 'upvotes', count, id: source.slice(id, end), before: true }
   }
@@ -217,7 +217,14 @@ function cardLine(block: Block): CardToken | null {
   if (block.url !== null) return null
   if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
   // No longer line matches DATE_LINE (its longest match is 92 characters).
-  const line = source.length < DATE_LINE_LENGTH ? DATE_LINE.exec(source) : null
+  if (source.length >= DATE_LINE_LENGTH) return null
+  // Without a comment link glued on (which ends with `)`), DATE_LINE is
+  // readDate's pattern: readDate reads the line by hand, with no match made.
+  if (source.charCodeAt(source.length - 1) !== 0x29 /* ) */) {
+    const date = readDate(source)
+    return date && { kind: 'date', date, comments: date.count, separator: false }
+  }
+  const line = DATE_LINE.exec(source)
   const month = line && monthNumber(line[1] ?? '')
   if (!line || month === undefined) return null
   const glued = line[5]
@@ -251,7 +258,7 @@ function abstractLink(source: string, escapes: boolean): CardToken | null {
   if (backslash !== -1 && isEscaped(source, middle)) return null
   const text =
     backslash === -1 || !escapes ? trimmedSlice(source, 1, middle) : escapedText(source, backslash, middle).trim()
-  return paperToken(text, source.slice(id, -1))
+  return paperTokenAt(text, source, id)
 }
 
 /**
@@ -343,6 +350,17 @@ function paperToken(text: string, id: string): CardToken {
   const count = authorCount(text)
   if (count !== null) return { kind: 'authors', count }
   return text === '' ? { kind: 'link', id } : { kind: 'paperLink', text, id }
+}
+
+/**
+ * {@link paperToken}, its id standing in `source` from `id` to the last
+ * character: sliced only if the token keeps it (an author count does not).
+ */
+function paperTokenAt(text: string, source: string, id: number): CardToken {
+  const count = authorCount(text)
+  if (count !== null) return { kind: 'authors', count }
+  const paperId = source.slice(id, -1)
+  return text === '' ? { kind: 'link', id: paperId } : { kind: 'paperLink', text, id: paperId }
 }
 
 /**
