@@ -54,8 +54,30 @@ export function daysInMonth(month: number, year: number | null): number {
 
 /** `2021-08-14`. */
 export function isoDate(year: number, month: number, day: number): string {
+  // Every paper's date has one, and a digest's papers share a few hundred
+  // dates: each is made once (building one makes four strings).
+  const key = isoKey(year, month, day)
+  const known = key === -1 ? undefined : ISO_DATES.get(key)
+  if (known !== undefined) return known
   const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0')
-  return `${yyyy}-${TWO_DIGITS[month] ?? String(month)}-${TWO_DIGITS[day] ?? String(day)}`
+  const iso = `${yyyy}-${TWO_DIGITS[month] ?? String(month)}-${TWO_DIGITS[day] ?? String(day)}`
+  if (key !== -1) {
+    if (ISO_DATES.size >= MAX_ISO_DATES) ISO_DATES.clear()
+    ISO_DATES.set(key, iso)
+  }
+  return iso
+}
+
+/** The iso dates made so far, by {@link isoKey}. */
+const ISO_DATES = new Map<number, string>()
+const MAX_ISO_DATES = 4096
+
+/** `year * 10,000 + month * 100 + day`, one number for each date of whole numbers (the month and day under 100); else -1. */
+function isoKey(year: number, month: number, day: number): number {
+  const whole = (year | 0) === year && (month | 0) === month && (day | 0) === day
+  return whole && year >= 0 && month >= 0 && month < 100 && day >= 0 && day < 100
+    ? year * 10_000 + month * 100 + day
+    : -1
 }
 
 /** `00` to `31`: every card's date writes two of them. */
