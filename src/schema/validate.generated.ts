@@ -17,6 +17,29 @@ function isDigits(text: string, from: number, to: number): boolean {
   return true
 }
 
+/** `/^\S(?:[^]*\S)?$/`, by its ends: text that is not empty, with no white space (`\s`) at either end. */
+export function isTrimmedText(text: string): boolean {
+  const length = text.length
+  return length > 0 && !isSpaceUnit(text.charCodeAt(0)) && !isSpaceUnit(text.charCodeAt(length - 1))
+}
+
+/** Whether a UTF-16 code unit is `\s` (white space or a line terminator, what `trim()` removes). */
+function isSpaceUnit(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
 /** `/^\d{4}-\d{2}-\d{2}$/`, by hand: every date has an `iso`. */
 export function isIsoDateText(text: string): boolean {
   return (
@@ -74,7 +97,7 @@ export function isPaper(value: unknown): value is Paper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (v1.length === 0 || v1.trim() !== v1) return false
+  if (!isTrimmedText(v1)) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
@@ -85,7 +108,7 @@ export function isPaper(value: unknown): value is Paper {
   const v4 = v0["organization"]
   if (v4 !== null) {
     if (typeof v4 !== 'string') return false
-    if (v4.length === 0 || v4.trim() !== v4) return false
+    if (!isTrimmedText(v4)) return false
   }
   const v5 = v0["published"]
   if (v5 !== null) {
@@ -104,7 +127,7 @@ export function isPaper(value: unknown): value is Paper {
   const v8 = v0["submittedBy"]
   if (v8 !== null) {
     if (typeof v8 !== 'string') return false
-    if (v8.length === 0 || v8.trim() !== v8) return false
+    if (!isTrimmedText(v8)) return false
   }
   const v9 = v0["arxivId"]
   if (v9 !== null) {
@@ -169,7 +192,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (v1.length === 0 || v1.trim() !== v1) return false
+  if (!isTrimmedText(v1)) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
@@ -180,7 +203,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v4 = v0["organization"]
   if (v4 !== null) {
     if (typeof v4 !== 'string') return false
-    if (v4.length === 0 || v4.trim() !== v4) return false
+    if (!isTrimmedText(v4)) return false
   }
   const v5 = v0["published"]
   if (v5 !== null) {
@@ -199,7 +222,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v8 = v0["submittedBy"]
   if (v8 !== null) {
     if (typeof v8 !== 'string') return false
-    if (v8.length === 0 || v8.trim() !== v8) return false
+    if (!isTrimmedText(v8)) return false
   }
   const v9 = v0["arxivId"]
   if (v9 !== null) {
