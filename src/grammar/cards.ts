@@ -62,6 +62,8 @@ export class CardGrammar implements Grammar {
   #sawByline = false
   #headerLines: Span[] = []
   #card: Card | null = null
+  /** A finished card, whose object the next card takes (a card a paper would be 150 bytes more of garbage). */
+  #spare: Card | null = null
   #pending: Array<{ block: Block; token: CardToken }> = []
   /** The title and abstract of the last card, to tell it when it comes again. */
   #previousTitle: string | null = null
@@ -305,24 +307,24 @@ export class CardGrammar implements Grammar {
     // title): a new one a card would take a backing store a card.
     const before = this.#pending
     const first = before[0]?.block.first ?? block.first
-    const card: Card = {
-      first,
-      last: block.last,
-      id,
-      refs: null,
-      title: field(block, title),
-      abstract: null,
-      upvotes: null,
-      submittedBy: null,
-      authors: null,
-      organization: null,
-      separator: null,
-      date: null,
-      comments: null,
-      github: null,
-      extras: null,
-      trailing: null,
-    }
+    const card = this.#spare ?? emptyCard(block)
+    this.#spare = null
+    card.first = first
+    card.last = block.last
+    card.id = id
+    card.refs = null
+    card.title = field(block, title)
+    card.abstract = null
+    card.upvotes = null
+    card.submittedBy = null
+    card.authors = null
+    card.organization = null
+    card.separator = null
+    card.date = null
+    card.comments = null
+    card.github = null
+    card.extras = null
+    card.trailing = null
     for (const { block: part, token } of before) {
       if (token.kind === 'upvotes' && !card.upvotes && (token.id === null || id === null || token.id === id)) {
         card.upvotes = field(part, token.count)
@@ -377,6 +379,8 @@ export class CardGrammar implements Grammar {
       this.#emitCard(card, textEnded)
     }
     if (card.trailing) for (const trailing of card.trailing) this.#events.chrome(trailing)
+    // Its record holds its fields, not the card: the next card reuses it.
+    this.#spare = card
   }
 
   #emitCard(card: Card, textEnded: boolean): void {
@@ -555,6 +559,28 @@ function isName(text: string): boolean {
 
 function hasMetadata(card: Card): boolean {
   return card.authors !== null || card.organization !== null || card.separator !== null || card.date !== null
+}
+
+/** A card to fill in, every part empty. */
+function emptyCard(block: Block): Card {
+  return {
+    first: block.first,
+    last: block.last,
+    id: null,
+    refs: null,
+    title: field(block, ''),
+    abstract: null,
+    upvotes: null,
+    submittedBy: null,
+    authors: null,
+    organization: null,
+    separator: null,
+    date: null,
+    comments: null,
+    github: null,
+    extras: null,
+    trailing: null,
+  }
 }
 
 function field<T>(block: Block, value: T): Field<T> {
