@@ -207,10 +207,23 @@ function cardLine(block: Block): CardToken | null {
     const id = idStart(source)
     const paper = source.charCodeAt(id - 1) === 0x2f /* / */
     const middle = id - (paper ? PAPER_PREFIX : VOTE_PREFIX)
-    const text = trimmedSlice(source, first === 0x23 ? 5 : 1, middle)
-    if (first === 0x23) return { kind: 'heading', level: 3, text, id: source.slice(id, end), ref: null }
-    if (paper) return paperTokenAt(text, source, id)
-    const count = voteCount(text)
+    // The text, trimmed, from `from` to `to`: an author or vote count is read
+    // where it stands, and only a text that is kept is sliced.
+    let from = first === 0x23 ? 5 : 1
+    let to = middle
+    while (from < to && isTrimmed(source.charCodeAt(from))) from++
+    while (to > from && isTrimmed(source.charCodeAt(to - 1))) to--
+    if (first === 0x23)
+      return { kind: 'heading', level: 3, text: source.slice(from, to), id: source.slice(id, end), ref: null }
+    if (paper) {
+      const count = authorCountIn(source, from, to)
+      if (count !== null) return { kind: 'authors', count }
+      const text = source.slice(from, to)
+      return text === ''
+        ? { kind: 'link', id: source.slice(id, end) }
+        : { kind: 'paperLink', text, id: source.slice(id, end) }
+    }
+    const count = voteCountIn(source, from, to)
     return count === null ? null : { kind: 'upvotes', count, id: source.slice(id, end), before: true }
   }
   // With a URL after it (the weblinks rendering), a text is a link.
@@ -333,16 +346,19 @@ function isEscaped(text: string, at: number): boolean {
   return (at - start) % 2 === 1
 }
 
-/** The count of a vote button's text without `[`, as UPVOTES_TEXT reads it: `-` (none) or up to nine digits. */
-function voteCount(text: string): number | null {
-  if (text === '-') return 0
-  const length = text.length
-  if (length === 0 || length > 9) return null
-  for (let at = 0; at < length; at++) {
-    const code = text.charCodeAt(at)
-    if (code < 0x30 || code > 0x39) return null
-  }
-  return Number(text)
+/** The count of a vote button's text without `[` (`source` from `from` to `to`), as UPVOTES_TEXT reads it: `-` (none) or up to nine digits. */
+function voteCountIn(source: string, from: number, to: number): number | null {
+  const length = to - from
+  if (length === 1 && source.charCodeAt(from) === 0x2d /* - */) return 0
+  if (length === 0 || length > 9 || !isDigits(source, from, to)) return null
+  return numberIn(source, from, to)
+}
+
+/** The number that the ASCII digits of `text` from `from` to `to` write (nine at most: `Number` of them). */
+function numberIn(text: string, from: number, to: number): number {
+  let number = 0
+  for (let at = from; at < to; at++) number = number * 10 + text.charCodeAt(at) - 0x30
+  return number
 }
 
 /** What a link to a paper's page is, by its text. */
@@ -363,20 +379,28 @@ function paperTokenAt(text: string, source: string, id: number): CardToken {
   return text === '' ? { kind: 'link', id: paperId } : { kind: 'paperLink', text, id: paperId }
 }
 
-/**
- * The count AUTHORS reads in a link's text, or `null`. It ends with
- * `authors?$`: other texts (a title, an abstract) need no search; the page's
- * own `- N authors` is read without it.
- */
+/** The count AUTHORS reads in a link's text, or `null`. */
 function authorCount(text: string): number | null {
-  const plural = text.endsWith('authors')
-  if (!plural && !text.endsWith('author')) return null
+  return authorCountIn(text, 0, text.length)
+}
+
+/**
+ * The count AUTHORS reads in `source` from `from` to `to`, or `null`. It
+ * ends with `authors?$`: other texts (a title, an abstract) need no search;
+ * the page's own `- N authors` is read where it stands, without it.
+ */
+function authorCountIn(source: string, from: number, to: number): number | null {
+  const length = to - from
+  const plural = length >= 7 && source.startsWith('authors', to - 7)
+  if (!plural && !(length >= 6 && source.startsWith('author', to - 6))) return null
   // `- `, one to nine digits, a space, `author(s)`.
-  const digits = text.length - (plural ? 8 : 7)
-  if (digits >= 3 && digits <= 11 && text.charCodeAt(0) === 0x2d && text.charCodeAt(1) === 0x20) {
-    if (text.charCodeAt(digits) === 0x20 && isDigits(text, 2, digits)) return Number(text.slice(2, digits))
+  const digits = to - (plural ? 8 : 7)
+  const count = digits - from
+  if (count >= 3 && count <= 11 && source.charCodeAt(from) === 0x2d && source.charCodeAt(from + 1) === 0x20) {
+    if (source.charCodeAt(digits) === 0x20 && isDigits(source, from + 2, digits))
+      return numberIn(source, from + 2, digits)
   }
-  const authors = AUTHORS.exec(text)
+  const authors = AUTHORS.exec(source.slice(from, to))
   return authors ? Number(authors[1]) : null
 }
 
