@@ -1,8 +1,12 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Block } from '../src/tokenize/blocks.js'
+import { type Block, BlockReader } from '../src/tokenize/blocks.js'
 import { classifyBlock, isTrimmed, trimmedSlice } from '../src/tokenize/cards.js'
-import { blocks } from './helpers/blocks.js'
+import type { SourceLine } from '../src/tokenize/line.js'
+import { LineScanner } from '../src/tokenize/scanner.js'
+import { blocks, PIECES } from './helpers/blocks.js'
+import { FIXTURES } from './helpers/fixtures.js'
 import * as reference from './reference/cards.js'
 
 // The block classifier reads the usual lines of a card by one pattern each
@@ -158,5 +162,67 @@ describe('trimmedSlice', () => {
       ),
       { numRuns: RUNS, seed: 5153 },
     )
+  })
+})
+
+describe('the block reader', () => {
+  // read() hands a one-line block on as the line's own object; line() makes
+  // a block object of each. Both must give the same blocks, whatever the lines.
+  const plain = (line: SourceLine): SourceLine => ({
+    value: line.value,
+    line: line.line,
+    column: line.column,
+    offset: line.offset,
+  })
+  const plainBlock = (block: Block) => ({
+    source: block.source,
+    first: plain(block.first),
+    last: plain(block.last),
+    url: block.url,
+    frontMatter: block.frontMatter,
+    escapes: block.escapes,
+  })
+  function read(text: string, layout: { weblinks: boolean; escapes: boolean }, parts: boolean) {
+    const found: Array<ReturnType<typeof plainBlock>> = []
+    const reader = new BlockReader((block) => found.push(plainBlock(block)), layout)
+    const scanner = new LineScanner({
+      line: (value, line, column, offset) => {
+        if (parts) reader.read(value, line, column, offset)
+        else reader.line({ value, line, column, offset })
+      },
+      message() {},
+    })
+    scanner.push(text)
+    scanner.end()
+    reader.end()
+    return found
+  }
+  const lines = fc
+    .array(fc.oneof(fc.constantFrom(...PIECES, ...CARD_LINES, '', '---', '·', '   indented', 'Upvote', '12')), {
+      maxLength: 40,
+    })
+    .chain((pieces) =>
+      fc.tuple(fc.constant(pieces), fc.array(fc.constantFrom('\n', '\n\n', ' ', ''), { minLength: 40, maxLength: 40 })),
+    )
+    .map(([pieces, gaps]) => pieces.map((piece, index) => piece + (gaps[index] ?? '\n')).join(''))
+
+  it('gives the same blocks from read() as from line()', () => {
+    fc.assert(
+      fc.property(lines, fc.boolean(), (text, weblinks) => {
+        const layout = { weblinks, escapes: !weblinks }
+        expect(read(text, layout, true)).toEqual(read(text, layout, false))
+      }),
+      { numRuns: RUNS, seed: 5154 },
+    )
+  })
+
+  it('gives the same blocks from read() as from line() on every rendering fixture', () => {
+    const folder = `${FIXTURES}renderings/`
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.txt'))) {
+      const weblinks = file.includes('.weblinks.')
+      const text = readFileSync(folder + file, 'utf8')
+      const layout = { weblinks, escapes: !weblinks }
+      expect(read(text, layout, true), file).toEqual(read(text, layout, false))
+    }
   })
 })

@@ -84,7 +84,7 @@ export class CardGrammar implements Grammar {
   }
 
   line(value: string, line: number, column: number, offset: number): void {
-    this.#reader.line({ value, line, column, offset })
+    this.#reader.read(value, line, column, offset)
   }
 
   end(): void {
