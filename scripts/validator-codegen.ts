@@ -84,8 +84,8 @@ export function generateValidators(schemas: Array<{ name: string; type: string; 
 // reads the rest. A pattern not listed here (the schema changed) is tested
 // as it is.
 const DIGITS = [
-  '/** Whether `text` from `from` to `to` is ASCII digits (`\\d`). */',
-  'function isDigits(text: string, from: number, to: number): boolean {',
+  '/** Whether `text` from `from` to `to` is ASCII digits (`\\d`); the card reader reads counts by it too. */',
+  'export function isDigits(text: string, from: number, to: number): boolean {',
   '  for (let at = from; at < to; at++) {',
   '    const code = text.charCodeAt(at)',
   '    if (code < 0x30 || code > 0x39) return false',
@@ -107,8 +107,8 @@ const SHORTCUTS: Array<{ pattern: string; name: string; whole: boolean; source: 
       '  return length > 0 && !isSpaceUnit(text.charCodeAt(0)) && !isSpaceUnit(text.charCodeAt(length - 1))',
       '}',
       '',
-      '/** Whether a UTF-16 code unit is `\\s` (white space or a line terminator, what `trim()` removes). */',
-      'function isSpaceUnit(code: number): boolean {',
+      '/** Whether a UTF-16 code unit is `\\s` (white space or a line terminator, what `trim()` removes); the card reader trims by it too. */',
+      'export function isSpaceUnit(code: number): boolean {',
       '  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)',
       '  if (code < 0xa0) return false',
       '  return (',

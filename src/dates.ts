@@ -72,12 +72,11 @@ export function isoDate(year: number, month: number, day: number): string {
 const ISO_DATES = new Map<number, string>()
 const MAX_ISO_DATES = 4096
 
-/** `year * 10,000 + month * 100 + day`, one number for each date of whole numbers (the month and day under 100); else -1. */
+/** `year * 10,000 + month * 100 + day`, one number for each date of whole numbers from 0 (the month and day under 100); else -1. */
 function isoKey(year: number, month: number, day: number): number {
-  const whole = (year | 0) === year && (month | 0) === month && (day | 0) === day
-  return whole && year >= 0 && month >= 0 && month < 100 && day >= 0 && day < 100
-    ? year * 10_000 + month * 100 + day
-    : -1
+  // `x >>> 0 === x`: a whole number from 0 (under 2^32).
+  const whole = year >>> 0 === year && month >>> 0 === month && day >>> 0 === day
+  return whole && month < 100 && day < 100 ? year * 10_000 + month * 100 + day : -1
 }
 
 /** `00` to `31`: every card's date writes two of them. */
@@ -162,7 +161,7 @@ function digitsAt(value: string, at: number): number {
 }
 
 /** The number the `digits` digits of `value` from `at` on write. */
-function numberAt(value: string, at: number, digits: number): number {
+export function numberAt(value: string, at: number, digits: number): number {
   let number = 0
   for (let index = at; index < at + digits; index++) number = number * 10 + value.charCodeAt(index) - 48
   return number

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Block, BlockReader } from '../src/tokenize/blocks.js'
-import { classifyBlock, isTrimmed, trimmedSlice } from '../src/tokenize/cards.js'
+import { isSpaceUnit } from '../src/schema/validate.generated.js'
+import { classifyBlock } from '../src/tokenize/cards.js'
 import type { SourceLine } from '../src/tokenize/line.js'
 import { LineScanner } from '../src/tokenize/scanner.js'
 import { blocks, PIECES } from './helpers/blocks.js'
@@ -127,41 +128,11 @@ describe('the block classifier', () => {
   })
 })
 
-describe('trimmedSlice', () => {
-  it('removes what String.prototype.trim removes, every UTF-16 code unit checked', () => {
+describe('the white space a card line is trimmed of', () => {
+  it('is what String.prototype.trim removes, every UTF-16 code unit checked', () => {
     for (let code = 0; code <= 0xffff; code++) {
-      expect(isTrimmed(code), `U+${code.toString(16)}`).toBe(String.fromCharCode(code).trim() === '')
+      expect(isSpaceUnit(code), `U+${code.toString(16)}`).toBe(String.fromCharCode(code).trim() === '')
     }
-  })
-
-  it('is a slice trimmed', () => {
-    const units = fc.constantFrom(
-      ' ',
-      '\t',
-      '\n',
-      '\u00a0',
-      '\u2003',
-      '\u200b',
-      '\u3000',
-      '\ufeff',
-      'a',
-      '[',
-      'é',
-      '\ud83d',
-    )
-    fc.assert(
-      fc.property(
-        fc.array(units, { maxLength: 12 }).map((chars) => chars.join('')),
-        fc.nat(),
-        fc.nat(),
-        (text, a, b) => {
-          const from = a % (text.length + 1)
-          const to = from + (b % (text.length - from + 1))
-          expect(trimmedSlice(text, from, to)).toBe(text.slice(from, to).trim())
-        },
-      ),
-      { numRuns: RUNS, seed: 5153 },
-    )
   })
 })
 

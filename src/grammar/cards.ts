@@ -307,7 +307,8 @@ export class CardGrammar implements Grammar {
     // title): a new one a card would take a backing store a card.
     const before = this.#pending
     const first = before[0]?.block.first ?? block.first
-    const card = this.#spare ?? emptyCard(block)
+    // Every field is set below, in the same order for each card.
+    const card = this.#spare ?? ({} as Card)
     this.#spare = null
     card.first = first
     card.last = block.last
@@ -559,28 +560,6 @@ function isName(text: string): boolean {
 
 function hasMetadata(card: Card): boolean {
   return card.authors !== null || card.organization !== null || card.separator !== null || card.date !== null
-}
-
-/** A card to fill in, every part empty. */
-function emptyCard(block: Block): Card {
-  return {
-    first: block.first,
-    last: block.last,
-    id: null,
-    refs: null,
-    title: field(block, ''),
-    abstract: null,
-    upvotes: null,
-    submittedBy: null,
-    authors: null,
-    organization: null,
-    separator: null,
-    date: null,
-    comments: null,
-    github: null,
-    extras: null,
-    trailing: null,
-  }
 }
 
 function field<T>(block: Block, value: T): Field<T> {

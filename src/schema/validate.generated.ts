@@ -8,8 +8,8 @@ const PATTERN_2 = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
 const PATTERN_3 = /^https:\/\/github\.com\/\S+$/
 const PATTERN_4 = /^https?:\/\/\S+$/
 
-/** Whether `text` from `from` to `to` is ASCII digits (`\d`). */
-function isDigits(text: string, from: number, to: number): boolean {
+/** Whether `text` from `from` to `to` is ASCII digits (`\d`); the card reader reads counts by it too. */
+export function isDigits(text: string, from: number, to: number): boolean {
   for (let at = from; at < to; at++) {
     const code = text.charCodeAt(at)
     if (code < 0x30 || code > 0x39) return false
@@ -23,8 +23,8 @@ export function isTrimmedText(text: string): boolean {
   return length > 0 && !isSpaceUnit(text.charCodeAt(0)) && !isSpaceUnit(text.charCodeAt(length - 1))
 }
 
-/** Whether a UTF-16 code unit is `\s` (white space or a line terminator, what `trim()` removes). */
-function isSpaceUnit(code: number): boolean {
+/** Whether a UTF-16 code unit is `\s` (white space or a line terminator, what `trim()` removes); the card reader trims by it too. */
+export function isSpaceUnit(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
   if (code < 0xa0) return false
   return (

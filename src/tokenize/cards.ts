@@ -1,4 +1,5 @@
-import { type DateParts, dateParts, monthNumber, readDate } from '../dates.js'
+import { type DateParts, dateParts, monthNumber, numberAt, readDate } from '../dates.js'
+import { isDigits, isSpaceUnit } from '../schema/validate.generated.js'
 import { type Block, isBareUrl } from './blocks.js'
 import { type InlineLink, readInline, squeeze } from './inline.js'
 
@@ -211,8 +212,8 @@ function cardLine(block: Block): CardToken | null {
     // where it stands, and only a text that is kept is sliced.
     let from = first === 0x23 ? 5 : 1
     let to = middle
-    while (from < to && isTrimmed(source.charCodeAt(from))) from++
-    while (to > from && isTrimmed(source.charCodeAt(to - 1))) to--
+    while (from < to && isSpaceUnit(source.charCodeAt(from))) from++
+    while (to > from && isSpaceUnit(source.charCodeAt(to - 1))) to--
     if (first === 0x23)
       return { kind: 'heading', level: 3, text: source.slice(from, to), id: source.slice(id, end), ref: null }
     if (paper) {
@@ -269,37 +270,8 @@ function abstractLink(source: string, escapes: boolean): CardToken | null {
   if (source.indexOf(']', 1) !== middle || source.indexOf('[', 1) !== -1 || source.indexOf('\n') !== -1) return null
   const backslash = source.indexOf('\\')
   if (backslash !== -1 && isEscaped(source, middle)) return null
-  const text =
-    backslash === -1 || !escapes ? trimmedSlice(source, 1, middle) : escapedText(source, backslash, middle).trim()
-  return paperTokenAt(text, source, id)
-}
-
-/**
- * `text.slice(from, to).trim()`, in one slice: a slice and then its trim
- * would make two strings (V8's trim copies even what it leaves whole), and
- * every card line's text goes through here.
- */
-export function trimmedSlice(text: string, from: number, to: number): string {
-  while (from < to && isTrimmed(text.charCodeAt(from))) from++
-  while (to > from && isTrimmed(text.charCodeAt(to - 1))) to--
-  return text.slice(from, to)
-}
-
-/** Whether `String.prototype.trim` removes a UTF-16 code unit: white space and line terminators (test/cards.test.ts checks every one). */
-export function isTrimmed(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
-  if (code < 0xa0) return false
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
+  const text = backslash === -1 || !escapes ? source.slice(1, middle) : escapedText(source, backslash, middle)
+  return paperTokenAt(text.trim(), source, id)
 }
 
 /**
@@ -351,14 +323,7 @@ function voteCountIn(source: string, from: number, to: number): number | null {
   const length = to - from
   if (length === 1 && source.charCodeAt(from) === 0x2d /* - */) return 0
   if (length === 0 || length > 9 || !isDigits(source, from, to)) return null
-  return numberIn(source, from, to)
-}
-
-/** The number that the ASCII digits of `text` from `from` to `to` write (nine at most: `Number` of them). */
-function numberIn(text: string, from: number, to: number): number {
-  let number = 0
-  for (let at = from; at < to; at++) number = number * 10 + text.charCodeAt(at) - 0x30
-  return number
+  return numberAt(source, from, to - from)
 }
 
 /** What a link to a paper's page is, by its text. */
@@ -398,19 +363,10 @@ function authorCountIn(source: string, from: number, to: number): number | null 
   const count = digits - from
   if (count >= 3 && count <= 11 && source.charCodeAt(from) === 0x2d && source.charCodeAt(from + 1) === 0x20) {
     if (source.charCodeAt(digits) === 0x20 && isDigits(source, from + 2, digits))
-      return numberIn(source, from + 2, digits)
+      return numberAt(source, from + 2, digits - from - 2)
   }
   const authors = AUTHORS.exec(source.slice(from, to))
   return authors ? Number(authors[1]) : null
-}
-
-/** Whether `text` from `from` to `to` is ASCII digits only. */
-function isDigits(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) {
-    const code = text.charCodeAt(at)
-    if (code < 0x30 || code > 0x39) return false
-  }
-  return true
 }
 
 /** What a link that is a whole block is, by where it points. */
