@@ -204,7 +204,6 @@ function cardLine(block: Block): CardToken | null {
     // captures, is cheaper): the id (`\d{4}\.\d{4,5}`) before the last `)`,
     // the path before it (`papers/`, or the vote button's, which ends in `F`),
     // the `](` before that; the text has no `]`.
-    const end = source.length - 1
     const id = idStart(source)
     const paper = source.charCodeAt(id - 1) === 0x2f /* / */
     const middle = id - (paper ? PAPER_PREFIX : VOTE_PREFIX)
@@ -215,17 +214,15 @@ function cardLine(block: Block): CardToken | null {
     while (from < to && isSpaceUnit(source.charCodeAt(from))) from++
     while (to > from && isSpaceUnit(source.charCodeAt(to - 1))) to--
     if (first === 0x23)
-      return { kind: 'heading', level: 3, text: source.slice(from, to), id: source.slice(id, end), ref: null }
+      return { kind: 'heading', level: 3, text: source.slice(from, to), id: idAt(source, id), ref: null }
     if (paper) {
       const count = authorCountIn(source, from, to)
       if (count !== null) return { kind: 'authors', count }
       const text = source.slice(from, to)
-      return text === ''
-        ? { kind: 'link', id: source.slice(id, end) }
-        : { kind: 'paperLink', text, id: source.slice(id, end) }
+      return text === '' ? { kind: 'link', id: idAt(source, id) } : { kind: 'paperLink', text, id: idAt(source, id) }
     }
     const count = voteCountIn(source, from, to)
-    return count === null ? null : { kind: 'upvotes', count, id: source.slice(id, end), before: true }
+    return count === null ? null : { kind: 'upvotes', count, id: idAt(source, id), before: true }
   }
   // With a URL after it (the weblinks rendering), a text is a link.
   if (block.url !== null) return null
@@ -246,6 +243,20 @@ function cardLine(block: Block): CardToken | null {
   const comments = glued === undefined ? date.count : Number(glued)
   return { kind: 'date', date: glued === undefined ? date : { ...date, count: comments }, comments, separator: false }
 }
+
+/**
+ * The id in `source` from `from` to its last character (a link's `)`). A
+ * card's vote button, title and abstract name the same id, one after
+ * another: the id last sliced is given again when it is the same, rather
+ * than a new string of it each time (an id is under 13 characters, a copy
+ * that holds nothing of the text it was read from).
+ */
+function idAt(source: string, from: number): string {
+  const length = source.length - 1 - from
+  if (lastId.length === length && source.startsWith(lastId, from)) return lastId
+  return (lastId = source.slice(from, -1))
+}
+let lastId = ''
 
 /** Where the arXiv id (`\d{4}\.\d{4,5}`) before a link's closing `)` at the end of `source` starts, if it has one there. */
 function idStart(source: string): number {
@@ -340,7 +351,7 @@ function paperToken(text: string, id: string): CardToken {
 function paperTokenAt(text: string, source: string, id: number): CardToken {
   const count = authorCount(text)
   if (count !== null) return { kind: 'authors', count }
-  const paperId = source.slice(id, -1)
+  const paperId = idAt(source, id)
   return text === '' ? { kind: 'link', id: paperId } : { kind: 'paperLink', text, id: paperId }
 }
 
