@@ -54,8 +54,29 @@ export function daysInMonth(month: number, year: number | null): number {
 
 /** `2021-08-14`. */
 export function isoDate(year: number, month: number, day: number): string {
+  // Every paper's date has one, and a digest's papers share a few hundred
+  // dates: each is made once (building one makes four strings).
+  const key = isoKey(year, month, day)
+  const known = key === -1 ? undefined : ISO_DATES.get(key)
+  if (known !== undefined) return known
   const yyyy = year >= 1000 ? String(year) : String(year).padStart(4, '0')
-  return `${yyyy}-${TWO_DIGITS[month] ?? String(month)}-${TWO_DIGITS[day] ?? String(day)}`
+  const iso = `${yyyy}-${TWO_DIGITS[month] ?? String(month)}-${TWO_DIGITS[day] ?? String(day)}`
+  if (key !== -1) {
+    if (ISO_DATES.size >= MAX_ISO_DATES) ISO_DATES.clear()
+    ISO_DATES.set(key, iso)
+  }
+  return iso
+}
+
+/** The iso dates made so far, by {@link isoKey}. */
+const ISO_DATES = new Map<number, string>()
+const MAX_ISO_DATES = 4096
+
+/** `year * 10,000 + month * 100 + day`, one number for each date of whole numbers from 0 (the month and day under 100); else -1. */
+function isoKey(year: number, month: number, day: number): number {
+  // `x >>> 0 === x`: a whole number from 0 (under 2^32).
+  const whole = year >>> 0 === year && month >>> 0 === month && day >>> 0 === day
+  return whole && month < 100 && day < 100 ? year * 10_000 + month * 100 + day : -1
 }
 
 /** `00` to `31`: every card's date writes two of them. */
@@ -140,7 +161,7 @@ function digitsAt(value: string, at: number): number {
 }
 
 /** The number the `digits` digits of `value` from `at` on write. */
-function numberAt(value: string, at: number, digits: number): number {
+export function numberAt(value: string, at: number, digits: number): number {
   let number = 0
   for (let index = at; index < at + digits; index++) number = number * 10 + value.charCodeAt(index) - 48
   return number

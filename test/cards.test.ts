@@ -1,8 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Block } from '../src/tokenize/blocks.js'
+import { type Block, BlockReader } from '../src/tokenize/blocks.js'
+import { isSpaceUnit } from '../src/schema/validate.generated.js'
 import { classifyBlock } from '../src/tokenize/cards.js'
-import { blocks } from './helpers/blocks.js'
+import type { SourceLine } from '../src/tokenize/line.js'
+import { LineScanner } from '../src/tokenize/scanner.js'
+import { blocks, PIECES } from './helpers/blocks.js'
+import { FIXTURES } from './helpers/fixtures.js'
 import * as reference from './reference/cards.js'
 
 // The block classifier reads the usual lines of a card by one pattern each
@@ -42,6 +47,9 @@ const CARD_LINES = [
   'Jun 12, 2023[1](https://huggingface.co/papers/2510.10039#community)',
   'September 12, 2023 123456789[123456789](https://huggingface.co/papers/2510.10039#community)',
   'May 13',
+  'Aug 14, 2021',
+  'Sept. 5 2024 12',
+  'Jun 12, 2023 3[1](https://huggingface.co/papers/2510.10039#community)',
 ]
 // What makes or breaks them: markup in the text, and the URL's parts.
 const EDITS = [
@@ -72,6 +80,10 @@ const EDITS = [
   '٣',
   '\\\\',
   '\t',
+  '\u00a0',
+  '\u2003',
+  '\u200b',
+  '\ufeff',
 ]
 
 /** A card line with up to three edits anywhere in it, its length around the abstracts' bound now and then. */
@@ -113,5 +125,75 @@ describe('the block classifier', () => {
       }),
       { numRuns: RUNS, seed: 5152 },
     )
+  })
+})
+
+describe('the white space a card line is trimmed of', () => {
+  it('is what String.prototype.trim removes, every UTF-16 code unit checked', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      expect(isSpaceUnit(code), `U+${code.toString(16)}`).toBe(String.fromCharCode(code).trim() === '')
+    }
+  })
+})
+
+describe('the block reader', () => {
+  // read() hands a one-line block on as the line's own object; line() makes
+  // a block object of each. Both must give the same blocks, whatever the lines.
+  const plain = (line: SourceLine): SourceLine => ({
+    value: line.value,
+    line: line.line,
+    column: line.column,
+    offset: line.offset,
+  })
+  const plainBlock = (block: Block) => ({
+    source: block.source,
+    first: plain(block.first),
+    last: plain(block.last),
+    url: block.url,
+    frontMatter: block.frontMatter,
+    escapes: block.escapes,
+  })
+  function read(text: string, layout: { weblinks: boolean; escapes: boolean }, parts: boolean) {
+    const found: Array<ReturnType<typeof plainBlock>> = []
+    const reader = new BlockReader((block) => found.push(plainBlock(block)), layout)
+    const scanner = new LineScanner({
+      line: (value, line, column, offset) => {
+        if (parts) reader.read(value, line, column, offset)
+        else reader.line({ value, line, column, offset })
+      },
+      message() {},
+    })
+    scanner.push(text)
+    scanner.end()
+    reader.end()
+    return found
+  }
+  const lines = fc
+    .array(fc.oneof(fc.constantFrom(...PIECES, ...CARD_LINES, '', '---', '·', '   indented', 'Upvote', '12')), {
+      maxLength: 40,
+    })
+    .chain((pieces) =>
+      fc.tuple(fc.constant(pieces), fc.array(fc.constantFrom('\n', '\n\n', ' ', ''), { minLength: 40, maxLength: 40 })),
+    )
+    .map(([pieces, gaps]) => pieces.map((piece, index) => piece + (gaps[index] ?? '\n')).join(''))
+
+  it('gives the same blocks from read() as from line()', () => {
+    fc.assert(
+      fc.property(lines, fc.boolean(), (text, weblinks) => {
+        const layout = { weblinks, escapes: !weblinks }
+        expect(read(text, layout, true)).toEqual(read(text, layout, false))
+      }),
+      { numRuns: RUNS, seed: 5154 },
+    )
+  })
+
+  it('gives the same blocks from read() as from line() on every rendering fixture', () => {
+    const folder = `${FIXTURES}renderings/`
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.txt'))) {
+      const weblinks = file.includes('.weblinks.')
+      const text = readFileSync(folder + file, 'utf8')
+      const layout = { weblinks, escapes: !weblinks }
+      expect(read(text, layout, true), file).toEqual(read(text, layout, false))
+    }
   })
 })

@@ -48,6 +48,29 @@ describe('dates', () => {
     }
   })
 
+  it('write iso dates, each made once and then remembered, as they were written before', () => {
+    // isoDate before it remembered its dates.
+    const two = (n: number) => (n >= 0 && n <= 31 ? String(n).padStart(2, '0') : String(n))
+    const written = (year: number, month: number, day: number) =>
+      `${year >= 1000 ? String(year) : String(year).padStart(4, '0')}-${two(month)}-${two(day)}`
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -10, max: 99_999 }),
+        fc.integer({ min: -1, max: 120 }),
+        fc.integer({ min: -1, max: 120 }),
+        (year, month, day) => {
+          // Twice: made, then remembered (or made again, outside the remembered range).
+          expect(isoDate(year, month, day)).toBe(written(year, month, day))
+          expect(isoDate(year, month, day)).toBe(written(year, month, day))
+        },
+      ),
+      { numRuns: 20_000, seed: 1416 },
+    )
+    for (let day = 1; day <= 31; day++) expect(isoDate(2021, 8, day)).toBe(written(2021, 8, day))
+    expect(isoDate(2021.5, 8, 14)).toBe('2021.5-08-14')
+    expect(isoDate(2021, 8.5, 14)).toBe('2021-8.5-14')
+  })
+
   it('know leap years and month lengths', () => {
     expect([1900, 2000, 2023, 2024].map(isLeapYear)).toEqual([false, true, false, true])
     expect(daysInMonth(2, 2023)).toBe(28)

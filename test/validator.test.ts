@@ -4,7 +4,14 @@ import { describe, expect, it } from 'vitest'
 import { VALIDATED, VALIDATOR_FILE } from '../scripts/validated-schemas.js'
 import { generateValidators } from '../scripts/validator-codegen.js'
 import { DigestSchema, PaperDateSchema, PaperSchema } from '../src/index.js'
-import { isDigest, isPaper, isPaperDate } from '../src/schema/validate.generated.js'
+import {
+  isDigest,
+  isIsoDateText,
+  isPaper,
+  isPaperDate,
+  isPlainArxivId,
+  isTrimmedText,
+} from '../src/schema/validate.generated.js'
 import { defined } from './helpers/defined.js'
 
 // The parser checks its output with predicates generated from the zod
@@ -94,6 +101,33 @@ describe('the generated validator', () => {
         expect(predicate(value)).toBe(schema.safeParse(value).success)
       }),
       { numRuns: 3000, seed: 20261122 },
+    )
+  })
+
+  it('reads the patterns it reads by hand as the patterns do', () => {
+    const ISO = /^\d{4}-\d{2}-\d{2}$/
+    const PLAIN_ID = /^\d{4}\.\d{4,5}$/
+    const TRIMMED = /^\S(?:[^]*\S)?$/
+    const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
+    // Digits, their neighbours and look-alikes, and the separators, in strings around the lengths that matter.
+    const unit = fc.constantFrom('0', '1', '9', '/', ':', '-', '.', 'v', 'a', '٣', '０', ' ', '\n', '\u00a0', '\u200b')
+    const text = fc.oneof(
+      fc.array(unit, { maxLength: 12 }).map((units) => units.join('')),
+      fc
+        .tuple(fc.constantFrom('2021-08-14', '2606.00683', '2606.0068', '0001-01-01'), fc.nat(), unit)
+        .map(([valid, at, replacement]) => {
+          const where = at % (valid.length + 1)
+          return valid.slice(0, where) + replacement + valid.slice(where + (at % 2))
+        }),
+    )
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(isIsoDateText(value)).toBe(ISO.test(value))
+        expect(isPlainArxivId(value)).toBe(PLAIN_ID.test(value))
+        if (isPlainArxivId(value)) expect(ARXIV_ID.test(value)).toBe(true)
+        expect(isTrimmedText(value)).toBe(TRIMMED.test(value))
+      }),
+      { numRuns: 20_000, seed: 20261123 },
     )
   })
 

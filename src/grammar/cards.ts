@@ -8,13 +8,17 @@ import { SeenCards } from './seen.js'
 
 type Page = HeaderRecord['page']
 
+// A card's lists (its references, extras and trailing chrome) are made when
+// their first item comes: most cards have none.
+const NONE: readonly never[] = Object.freeze([])
+
 /** A card while it is read. */
 interface Card {
   first: SourceLine
   last: SourceLine
   id: string | null
   /** Labels of the card's reference-style links, whose URLs a link list may give later. */
-  refs: string[]
+  refs: string[] | null
   title: Field<string>
   abstract: Field<string> | null
   upvotes: Field<number> | null
@@ -26,9 +30,9 @@ interface Card {
   comments: Field<number> | null
   github: Field<GithubLink> | null
   /** Links and avatars inside the card that are none of its parts. */
-  extras: Span[]
+  extras: Span[] | null
   /** Chrome after the card's last part, which becomes the card's if a part follows. */
-  trailing: Span[]
+  trailing: Span[] | null
 }
 
 /**
@@ -58,6 +62,8 @@ export class CardGrammar implements Grammar {
   #sawByline = false
   #headerLines: Span[] = []
   #card: Card | null = null
+  /** A finished card, whose object the next card takes (a card a paper would be 150 bytes more of garbage). */
+  #spare: Card | null = null
   #pending: Array<{ block: Block; token: CardToken }> = []
   /** The title and abstract of the last card, to tell it when it comes again. */
   #previousTitle: string | null = null
@@ -78,7 +84,7 @@ export class CardGrammar implements Grammar {
   }
 
   line(value: string, line: number, column: number, offset: number): void {
-    this.#reader.line({ value, line, column, offset })
+    this.#reader.read(value, line, column, offset)
   }
 
   end(): void {
@@ -105,7 +111,7 @@ export class CardGrammar implements Grammar {
     switch (token.kind) {
       case 'heading':
         this.#startCard(block, token.text, token.id)
-        if (token.ref !== null) this.#card?.refs.push(token.ref)
+        if (token.ref !== null && this.#card) (this.#card.refs ??= []).push(token.ref)
         return
       case 'definition':
         this.#events.definition?.(token.label, token.url)
@@ -170,7 +176,7 @@ export class CardGrammar implements Grammar {
     switch (token.kind) {
       case 'text':
         if (card && !card.abstract && !hasMetadata(card)) {
-          if (token.ref !== null) card.refs.push(token.ref)
+          if (token.ref !== null) (card.refs ??= []).push(token.ref)
           card.abstract = field(block, token.text)
           this.#part(block, card)
           return
@@ -268,7 +274,7 @@ export class CardGrammar implements Grammar {
       case 'link':
         if (card) {
           card.id ??= token.id
-          card.extras.push(span(block))
+          ;(card.extras ??= []).push(span(block))
           this.#part(block, card)
           return
         }
@@ -297,27 +303,29 @@ export class CardGrammar implements Grammar {
     this.#finishCard(false)
     if (this.#inHeader) this.#endHeader()
     this.#reportSkipped()
+    // The array is kept and emptied (most cards have one part before their
+    // title): a new one a card would take a backing store a card.
     const before = this.#pending
-    this.#pending = []
     const first = before[0]?.block.first ?? block.first
-    const card: Card = {
-      first,
-      last: block.last,
-      id,
-      refs: [],
-      title: field(block, title),
-      abstract: null,
-      upvotes: null,
-      submittedBy: null,
-      authors: null,
-      organization: null,
-      separator: null,
-      date: null,
-      comments: null,
-      github: null,
-      extras: [],
-      trailing: [],
-    }
+    // Every field is set below, in the same order for each card.
+    const card = this.#spare ?? ({} as Card)
+    this.#spare = null
+    card.first = first
+    card.last = block.last
+    card.id = id
+    card.refs = null
+    card.title = field(block, title)
+    card.abstract = null
+    card.upvotes = null
+    card.submittedBy = null
+    card.authors = null
+    card.organization = null
+    card.separator = null
+    card.date = null
+    card.comments = null
+    card.github = null
+    card.extras = null
+    card.trailing = null
     for (const { block: part, token } of before) {
       if (token.kind === 'upvotes' && !card.upvotes && (token.id === null || id === null || token.id === id)) {
         card.upvotes = field(part, token.count)
@@ -332,6 +340,8 @@ export class CardGrammar implements Grammar {
         )
       }
     }
+    // Emptied by pop: setting its length to 0 would drop its backing store.
+    while (before.length > 0) before.pop()
     this.#card = card
   }
 
@@ -369,7 +379,9 @@ export class CardGrammar implements Grammar {
       this.#previousAbstract = abstract
       this.#emitCard(card, textEnded)
     }
-    for (const trailing of card.trailing) this.#events.chrome(trailing)
+    if (card.trailing) for (const trailing of card.trailing) this.#events.chrome(trailing)
+    // Its record holds its fields, not the card: the next card reuses it.
+    this.#spare = card
   }
 
   #emitCard(card: Card, textEnded: boolean): void {
@@ -396,15 +408,17 @@ export class CardGrammar implements Grammar {
       submittedBy: card.submittedBy,
       github: card.github,
       arxivId: card.id,
-      refs: card.refs,
-      extras: card.extras,
+      refs: card.refs ?? NONE,
+      extras: card.extras ?? NONE,
     }
     this.#events.paper(record)
     const title = card.title
-    const where = () => spanOf(title.first, title.last)
-    if (!card.abstract) this.#message('missing-abstract', `${quote(title.value)} has no abstract`, where())
+    if (!card.abstract) {
+      this.#message('missing-abstract', `${quote(title.value)} has no abstract`, spanOf(title.first, title.last))
+    }
     if (!metadata) {
-      this.#message('missing-metadata', `${quote(title.value)} has no author count, organisation or date`, where())
+      const message = `${quote(title.value)} has no author count, organisation or date`
+      this.#message('missing-metadata', message, spanOf(title.first, title.last))
     }
     if (card.separator && !card.date) {
       const rule: RuleId = textEnded ? 'truncated-record' : 'incomplete-metadata'
@@ -423,7 +437,7 @@ export class CardGrammar implements Grammar {
     }
     const key = card.id ?? `${title.value}\n${card.date?.value.text ?? ''}`
     if (this.#seen.add(key)) {
-      this.#message('duplicate-paper', `${quote(title.value)} is on the page already`, where())
+      this.#message('duplicate-paper', `${quote(title.value)} is on the page already`, spanOf(title.first, title.last))
     }
   }
 
@@ -438,15 +452,17 @@ export class CardGrammar implements Grammar {
     }
     this.#reportSkipped()
     const card = this.#card
-    if (card) card.trailing.push(span(block))
+    if (card) (card.trailing ??= []).push(span(block))
     else this.#events.chrome(span(block))
   }
 
   /** Chrome inside a card becomes the card's once a part follows it. */
   #adoptTrailing(card: Card): void {
-    if (card.trailing.length === 0) return
-    card.extras.push(...card.trailing)
-    card.trailing = []
+    const trailing = card.trailing
+    if (!trailing) return
+    if (card.extras) card.extras.push(...trailing)
+    else card.extras = trailing
+    card.trailing = null
   }
 
   /** What the page's own URL (front matter) says: which list, and the query. */

@@ -4,10 +4,61 @@
 
 import type { PaperDate, Paper, Digest, MergedPaper, MergedDigest } from './schema.js'
 
-const PATTERN_0 = /^\d{4}-\d{2}-\d{2}$/
 const PATTERN_2 = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?$/
 const PATTERN_3 = /^https:\/\/github\.com\/\S+$/
 const PATTERN_4 = /^https?:\/\/\S+$/
+
+/** Whether `text` from `from` to `to` is ASCII digits (`\d`); the card reader reads counts by it too. */
+export function isDigits(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    const code = text.charCodeAt(at)
+    if (code < 0x30 || code > 0x39) return false
+  }
+  return true
+}
+
+/** `/^\S(?:[^]*\S)?$/`, by its ends: text that is not empty, with no white space (`\s`) at either end. */
+export function isTrimmedText(text: string): boolean {
+  const length = text.length
+  return length > 0 && !isSpaceUnit(text.charCodeAt(0)) && !isSpaceUnit(text.charCodeAt(length - 1))
+}
+
+/** Whether a UTF-16 code unit is `\s` (white space or a line terminator, what `trim()` removes); the card reader trims by it too. */
+export function isSpaceUnit(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d)
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+/** `/^\d{4}-\d{2}-\d{2}$/`, by hand: every date has an `iso`. */
+export function isIsoDateText(text: string): boolean {
+  return (
+    text.length === 10 &&
+    text.charCodeAt(4) === 0x2d &&
+    text.charCodeAt(7) === 0x2d &&
+    isDigits(text, 0, 4) &&
+    isDigits(text, 5, 7) &&
+    isDigits(text, 8, 10)
+  )
+}
+
+/** `/^\d{4}\.\d{4,5}$/`, by hand: the usual arXiv id, which the whole pattern need not read. */
+export function isPlainArxivId(text: string): boolean {
+  const length = text.length
+  return (
+    (length === 9 || length === 10) && text.charCodeAt(4) === 0x2e && isDigits(text, 0, 4) && isDigits(text, 5, length)
+  )
+}
 
 /** Whether `value` passes `PaperDateSchema`. */
 export function isPaperDate(value: unknown): value is PaperDate {
@@ -35,7 +86,7 @@ export function isPaperDate(value: unknown): value is PaperDate {
   const v6 = v0["iso"]
   if (v6 !== null) {
     if (typeof v6 !== 'string') return false
-    if (!PATTERN_0.test(v6)) return false
+    if (!isIsoDateText(v6)) return false
   }
   return true
 }
@@ -46,7 +97,7 @@ export function isPaper(value: unknown): value is Paper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (v1.length === 0 || v1.trim() !== v1) return false
+  if (!isTrimmedText(v1)) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
@@ -57,7 +108,7 @@ export function isPaper(value: unknown): value is Paper {
   const v4 = v0["organization"]
   if (v4 !== null) {
     if (typeof v4 !== 'string') return false
-    if (v4.length === 0 || v4.trim() !== v4) return false
+    if (!isTrimmedText(v4)) return false
   }
   const v5 = v0["published"]
   if (v5 !== null) {
@@ -76,12 +127,12 @@ export function isPaper(value: unknown): value is Paper {
   const v8 = v0["submittedBy"]
   if (v8 !== null) {
     if (typeof v8 !== 'string') return false
-    if (v8.length === 0 || v8.trim() !== v8) return false
+    if (!isTrimmedText(v8)) return false
   }
   const v9 = v0["arxivId"]
   if (v9 !== null) {
     if (typeof v9 !== 'string') return false
-    if (!PATTERN_2.test(v9)) return false
+    if (!isPlainArxivId(v9) && !PATTERN_2.test(v9)) return false
   }
   const v10 = v0["githubRepo"]
   if (v10 !== null) {
@@ -141,7 +192,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v0 = value as Record<string, unknown>
   const v1 = v0["title"]
   if (typeof v1 !== 'string') return false
-  if (v1.length === 0 || v1.trim() !== v1) return false
+  if (!isTrimmedText(v1)) return false
   const v2 = v0["abstract"]
   if (typeof v2 !== 'string') return false
   const v3 = v0["authorCount"]
@@ -152,7 +203,7 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v4 = v0["organization"]
   if (v4 !== null) {
     if (typeof v4 !== 'string') return false
-    if (v4.length === 0 || v4.trim() !== v4) return false
+    if (!isTrimmedText(v4)) return false
   }
   const v5 = v0["published"]
   if (v5 !== null) {
@@ -171,12 +222,12 @@ export function isMergedPaper(value: unknown): value is MergedPaper {
   const v8 = v0["submittedBy"]
   if (v8 !== null) {
     if (typeof v8 !== 'string') return false
-    if (v8.length === 0 || v8.trim() !== v8) return false
+    if (!isTrimmedText(v8)) return false
   }
   const v9 = v0["arxivId"]
   if (v9 !== null) {
     if (typeof v9 !== 'string') return false
-    if (!PATTERN_2.test(v9)) return false
+    if (!isPlainArxivId(v9) && !PATTERN_2.test(v9)) return false
   }
   const v10 = v0["githubRepo"]
   if (v10 !== null) {

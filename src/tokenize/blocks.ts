@@ -30,6 +30,62 @@ const LABEL = /^(?:Upvote|GitHub|Submitted by)$/
 const VALUE = /^(?:[\d.,]+[kKmM]?|-|@?[\w.-]+)$/
 const BARE_URL = /^<?https?:\/\/\S+$/
 
+/**
+ * A line as the block reader takes it from {@link BlockReader.read}: a
+ * {@link SourceLine} (its own fields are a source line's, and nothing else),
+ * which is also the block of that one line, its other fields read from it.
+ * Most blocks are one line: each then needs no object of its own.
+ */
+abstract class LineBlock implements SourceLine, Block {
+  readonly value: string
+  readonly line: number
+  readonly column: number
+  readonly offset: number
+
+  constructor(value: string, line: number, column: number, offset: number) {
+    this.value = value
+    this.line = line
+    this.column = column
+    this.offset = offset
+  }
+
+  get source(): string {
+    return this.value
+  }
+
+  get first(): SourceLine {
+    return this
+  }
+
+  get last(): SourceLine {
+    return this
+  }
+
+  get url(): null {
+    return null
+  }
+
+  get frontMatter(): boolean {
+    return false
+  }
+
+  abstract get escapes(): boolean
+}
+
+/** A line of the markdown rendering, whose backslashes are escapes. */
+class EscapedLine extends LineBlock {
+  get escapes(): boolean {
+    return true
+  }
+}
+
+/** A line of the weblinks rendering, whose backslashes are text. */
+class PlainLine extends LineBlock {
+  get escapes(): boolean {
+    return false
+  }
+}
+
 /** Whether a line is nothing but a URL. */
 export function isBareUrl(value: string): boolean {
   // It starts with `h` or `<`: most lines are ruled out without the pattern.
@@ -69,6 +125,14 @@ export class BlockReader {
     this.#emit = emit
     this.#weblinks = layout.weblinks
     this.#escapes = layout.escapes
+  }
+
+  /**
+   * Read the next line from its parts: as {@link line}, but a block of this
+   * one line is then the line's own object (a {@link LineBlock}).
+   */
+  read(value: string, line: number, column: number, offset: number): void {
+    this.line(this.#escapes ? new EscapedLine(value, line, column, offset) : new PlainLine(value, line, column, offset))
   }
 
   line(line: SourceLine): void {
@@ -154,6 +218,14 @@ export class BlockReader {
     if (!first || !last) return
     const lines = this.#lines
     const url = this.#url
+    if (lines === null && first instanceof LineBlock) {
+      // A block of one line that read() made: the line is the block (its
+      // escapes are the reader's, since the reader made it).
+      this.#first = this.#last = null
+      this.#balance = 0
+      this.#emit(first)
+      return
+    }
     const count = lines === null ? 1 : url === null ? lines.length : lines.length - 1
     const source =
       lines === null || count === 1

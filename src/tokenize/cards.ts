@@ -1,4 +1,5 @@
-import { type DateParts, dateParts, monthNumber, readDate } from '../dates.js'
+import { type DateParts, dateParts, monthNumber, numberAt, readDate } from '../dates.js'
+import { isDigits, isSpaceUnit } from '../schema/validate.generated.js'
 import { type Block, isBareUrl } from './blocks.js'
 import { type InlineLink, readInline, squeeze } from './inline.js'
 
@@ -203,21 +204,38 @@ function cardLine(block: Block): CardToken | null {
     // captures, is cheaper): the id (`\d{4}\.\d{4,5}`) before the last `)`,
     // the path before it (`papers/`, or the vote button's, which ends in `F`),
     // the `](` before that; the text has no `]`.
-    const end = source.length - 1
     const id = idStart(source)
     const paper = source.charCodeAt(id - 1) === 0x2f /* / */
     const middle = id - (paper ? PAPER_PREFIX : VOTE_PREFIX)
-    const text = source.slice(first === 0x23 ? 5 : 1, middle).trim()
-    if (first === 0x23) return { kind: 'heading', level: 3, text, id: source.slice(id, end), ref: null }
-    if (paper) return paperToken(text, source.slice(id, end))
-    const count = voteCount(text)
-    return count === null ? null : { kind: 'upvotes', count, id: source.slice(id, end), before: true }
+    // The text, trimmed, from `from` to `to`: an author or vote count is read
+    // where it stands, and only a text that is kept is sliced.
+    let from = first === 0x23 ? 5 : 1
+    let to = middle
+    while (from < to && isSpaceUnit(source.charCodeAt(from))) from++
+    while (to > from && isSpaceUnit(source.charCodeAt(to - 1))) to--
+    if (first === 0x23)
+      return { kind: 'heading', level: 3, text: source.slice(from, to), id: idAt(source, id), ref: null }
+    if (paper) {
+      const count = authorCountIn(source, from, to)
+      if (count !== null) return { kind: 'authors', count }
+      const text = source.slice(from, to)
+      return text === '' ? { kind: 'link', id: idAt(source, id) } : { kind: 'paperLink', text, id: idAt(source, id) }
+    }
+    const count = voteCountIn(source, from, to)
+    return count === null ? null : { kind: 'upvotes', count, id: idAt(source, id), before: true }
   }
   // With a URL after it (the weblinks rendering), a text is a link.
   if (block.url !== null) return null
   if (first === 0xb7 /* · */ && source.length === 1) return SEPARATOR
   // No longer line matches DATE_LINE (its longest match is 92 characters).
-  const line = source.length < DATE_LINE_LENGTH ? DATE_LINE.exec(source) : null
+  if (source.length >= DATE_LINE_LENGTH) return null
+  // Without a comment link glued on (which ends with `)`), DATE_LINE is
+  // readDate's pattern: readDate reads the line by hand, with no match made.
+  if (source.charCodeAt(source.length - 1) !== 0x29 /* ) */) {
+    const date = readDate(source)
+    return date && { kind: 'date', date, comments: date.count, separator: false }
+  }
+  const line = DATE_LINE.exec(source)
   const month = line && monthNumber(line[1] ?? '')
   if (!line || month === undefined) return null
   const glued = line[5]
@@ -225,6 +243,20 @@ function cardLine(block: Block): CardToken | null {
   const comments = glued === undefined ? date.count : Number(glued)
   return { kind: 'date', date: glued === undefined ? date : { ...date, count: comments }, comments, separator: false }
 }
+
+/**
+ * The id in `source` from `from` to its last character (a link's `)`). A
+ * card's vote button, title and abstract name the same id, one after
+ * another: the id last sliced is given again when it is the same, rather
+ * than a new string of it each time (an id is under 13 characters, a copy
+ * that holds nothing of the text it was read from).
+ */
+function idAt(source: string, from: number): string {
+  const length = source.length - 1 - from
+  if (lastId.length === length && source.startsWith(lastId, from)) return lastId
+  return (lastId = source.slice(from, -1))
+}
+let lastId = ''
 
 /** Where the arXiv id (`\d{4}\.\d{4,5}`) before a link's closing `)` at the end of `source` starts, if it has one there. */
 function idStart(source: string): number {
@@ -248,11 +280,9 @@ function abstractLink(source: string, escapes: boolean): CardToken | null {
   if (!PAPER_LINK_END.test(source)) return null
   if (source.indexOf(']', 1) !== middle || source.indexOf('[', 1) !== -1 || source.indexOf('\n') !== -1) return null
   const backslash = source.indexOf('\\')
-  let text: string
-  if (backslash === -1 || !escapes) text = source.slice(1, middle)
-  else text = escapedText(source, backslash, middle)
   if (backslash !== -1 && isEscaped(source, middle)) return null
-  return paperToken(text.trim(), source.slice(id, -1))
+  const text = backslash === -1 || !escapes ? source.slice(1, middle) : escapedText(source, backslash, middle)
+  return paperTokenAt(text.trim(), source, id)
 }
 
 /**
@@ -299,16 +329,12 @@ function isEscaped(text: string, at: number): boolean {
   return (at - start) % 2 === 1
 }
 
-/** The count of a vote button's text without `[`, as UPVOTES_TEXT reads it: `-` (none) or up to nine digits. */
-function voteCount(text: string): number | null {
-  if (text === '-') return 0
-  const length = text.length
-  if (length === 0 || length > 9) return null
-  for (let at = 0; at < length; at++) {
-    const code = text.charCodeAt(at)
-    if (code < 0x30 || code > 0x39) return null
-  }
-  return Number(text)
+/** The count of a vote button's text without `[` (`source` from `from` to `to`), as UPVOTES_TEXT reads it: `-` (none) or up to nine digits. */
+function voteCountIn(source: string, from: number, to: number): number | null {
+  const length = to - from
+  if (length === 1 && source.charCodeAt(from) === 0x2d /* - */) return 0
+  if (length === 0 || length > 9 || !isDigits(source, from, to)) return null
+  return numberAt(source, from, to - from)
 }
 
 /** What a link to a paper's page is, by its text. */
@@ -319,29 +345,39 @@ function paperToken(text: string, id: string): CardToken {
 }
 
 /**
- * The count AUTHORS reads in a link's text, or `null`. It ends with
- * `authors?$`: other texts (a title, an abstract) need no search; the page's
- * own `- N authors` is read without it.
+ * {@link paperToken}, its id standing in `source` from `id` to the last
+ * character: sliced only if the token keeps it (an author count does not).
  */
-function authorCount(text: string): number | null {
-  const plural = text.endsWith('authors')
-  if (!plural && !text.endsWith('author')) return null
-  // `- `, one to nine digits, a space, `author(s)`.
-  const digits = text.length - (plural ? 8 : 7)
-  if (digits >= 3 && digits <= 11 && text.charCodeAt(0) === 0x2d && text.charCodeAt(1) === 0x20) {
-    if (text.charCodeAt(digits) === 0x20 && isDigits(text, 2, digits)) return Number(text.slice(2, digits))
-  }
-  const authors = AUTHORS.exec(text)
-  return authors ? Number(authors[1]) : null
+function paperTokenAt(text: string, source: string, id: number): CardToken {
+  const count = authorCount(text)
+  if (count !== null) return { kind: 'authors', count }
+  const paperId = idAt(source, id)
+  return text === '' ? { kind: 'link', id: paperId } : { kind: 'paperLink', text, id: paperId }
 }
 
-/** Whether `text` from `from` to `to` is ASCII digits only. */
-function isDigits(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) {
-    const code = text.charCodeAt(at)
-    if (code < 0x30 || code > 0x39) return false
+/** The count AUTHORS reads in a link's text, or `null`. */
+function authorCount(text: string): number | null {
+  return authorCountIn(text, 0, text.length)
+}
+
+/**
+ * The count AUTHORS reads in `source` from `from` to `to`, or `null`. It
+ * ends with `authors?$`: other texts (a title, an abstract) need no search;
+ * the page's own `- N authors` is read where it stands, without it.
+ */
+function authorCountIn(source: string, from: number, to: number): number | null {
+  const length = to - from
+  const plural = length >= 7 && source.startsWith('authors', to - 7)
+  if (!plural && !(length >= 6 && source.startsWith('author', to - 6))) return null
+  // `- `, one to nine digits, a space, `author(s)`.
+  const digits = to - (plural ? 8 : 7)
+  const count = digits - from
+  if (count >= 3 && count <= 11 && source.charCodeAt(from) === 0x2d && source.charCodeAt(from + 1) === 0x20) {
+    if (source.charCodeAt(digits) === 0x20 && isDigits(source, from + 2, digits))
+      return numberAt(source, from + 2, digits - from - 2)
   }
-  return true
+  const authors = AUTHORS.exec(source.slice(from, to))
+  return authors ? Number(authors[1]) : null
 }
 
 /** What a link that is a whole block is, by where it points. */
