@@ -134,12 +134,15 @@ describe('the generated validator', () => {
   it('checks trimmed text by its ends as the pattern does, for every UTF-16 code unit', () => {
     const TRIMMED = /^\S(?:[^]*\S)?$/
     const valid = { ...PaperSchema.parse(VALID_PAPER) }
+    // One expect for all of them: 262,144 calls of it took three seconds.
+    const differ: string[] = []
     for (let code = 0; code < 0x10000; code++) {
       const char = String.fromCharCode(code)
       for (const title of [char, `${char}x`, `x${char}`, `x${char}x`]) {
-        expect(isPaper({ ...valid, title })).toBe(TRIMMED.test(title))
+        if (isPaper({ ...valid, title }) !== TRIMMED.test(title)) differ.push(JSON.stringify(title))
       }
     }
+    expect(differ).toEqual([])
   })
 })
 
