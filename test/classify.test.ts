@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { classifyLine } from '../src/tokenize/classify.js'
+import { classifyLine, isSpace } from '../src/tokenize/classify.js'
 import * as reference from './reference/classify.js'
 import { propertyRuns } from './helpers/runs.js'
 
@@ -33,5 +33,14 @@ describe('classifyLine', () => {
       expect(line.kind === 'authors' ? line.count : undefined, value).toBe(count)
       expect(line).toEqual(reference.classifyLine(value, 1, 1, 0))
     }
+  })
+
+  it('takes as white space what trim() removes and the zero-width spaces, every UTF-16 code unit checked', () => {
+    const differ: string[] = []
+    for (let code = 0; code <= 0xffff; code++) {
+      const expected = String.fromCharCode(code).trim() === '' || (code >= 0x200b && code <= 0x200d) || code === 0x2060
+      if (isSpace(code) !== expected) differ.push(`U+${code.toString(16)}`)
+    }
+    expect(differ).toEqual([])
   })
 })

@@ -1,4 +1,5 @@
 import { readDate } from '../dates.js'
+import { isSpaceUnit } from '../schema/validate.generated.js'
 import type { Line } from './line.js'
 
 /** The five lines of the page header, in page order. */
@@ -59,7 +60,7 @@ function hasOddSpace(value: string): boolean {
     const code = value.charCodeAt(index)
     if (code === 32) {
       if (value.charCodeAt(index + 1) === 32) return true
-    } else if (code < 0xa0 ? code >= 9 && code <= 13 : isSpace(code)) return true
+    } else if (isSpace(code)) return true
   }
   return false
 }
@@ -91,22 +92,10 @@ function authorCount(shape: string): number | null | undefined {
 
 /**
  * Whether a UTF-16 code unit is white space around a line: what
- * `String.prototype.trim` removes (line terminators aside, which never occur
- * inside a line), and the zero-width spaces scraped text carries.
+ * `String.prototype.trim` removes (the validator's {@link isSpaceUnit}; its
+ * line terminators never occur inside a line), and the zero-width spaces
+ * scraped text carries.
  */
 export function isSpace(code: number): boolean {
-  if (code === 32 || code === 9) return true
-  if (code < 0xa0) return code === 11 || code === 12
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200d) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x2060 ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
+  return isSpaceUnit(code) || (code >= 0x200b && code <= 0x200d) || code === 0x2060
 }

@@ -1,18 +1,10 @@
 // The text rendering's line classifier as it was before it read lines by hand
 // (commit 4dbc14d), kept as the reference that test/classify.test.ts compares
-// the current one with.
+// the current one with: its patterns and its reading, the header lines shared.
 import { readDateByPattern as readDate } from '../../src/dates.js'
 import type { Line } from '../../src/tokenize/line.js'
 import { at } from '../../src/at.js'
-
-/** The five lines of the page header, in page order. */
-export const HEADER_LINES = [
-  'new',
-  'Get trending papers in your email inbox!',
-  'Subscribe',
-  'Daily Papers',
-  'byAK and the research community',
-] as const
+import { HEADER_LINES } from '../../src/tokenize/classify.js'
 
 const HEADER = new Set<string>(HEADER_LINES)
 // Checked first: most short lines have none of these lengths.
@@ -61,26 +53,4 @@ export function classifyLine(value: string, line: number, column: number, offset
     }
   }
   return { kind: 'text', value, line, column, offset }
-}
-
-/**
- * Whether a UTF-16 code unit is white space around a line: what
- * `String.prototype.trim` removes (line terminators aside, which never occur
- * inside a line), and the zero-width spaces scraped text carries.
- */
-export function isSpace(code: number): boolean {
-  if (code === 32 || code === 9) return true
-  if (code < 0xa0) return code === 11 || code === 12
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200d) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x2060 ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
 }
