@@ -49,13 +49,8 @@ export class ByteDecoder implements Decoder {
 
   decode(piece: Uint8Array, final = false): Decoded {
     if (this.#decoder) return this.#decoder.decode(piece, final)
-    let bytes = piece
-    if (this.#first) {
-      bytes = new Uint8Array(this.#first.length + piece.length)
-      bytes.set(this.#first)
-      bytes.set(piece, this.#first.length)
-      this.#first = null
-    }
+    const bytes = this.#first ? joined(this.#first, piece) : piece
+    this.#first = null
     // Two bytes tell UTF-16's byte-order mark.
     if (bytes.length < 2 && !final) {
       this.#first = bytes.slice()
@@ -95,13 +90,8 @@ class Utf16Decoder implements Decoder {
   }
 
   decode(piece: Uint8Array, final = false): Decoded {
-    let bytes = piece
-    if (this.#held) {
-      bytes = new Uint8Array(this.#held.length + piece.length)
-      bytes.set(this.#held)
-      bytes.set(piece, this.#held.length)
-      this.#held = null
-    }
+    const bytes = this.#held ? joined(this.#held, piece) : piece
+    this.#held = null
     let cut = bytes.length - (bytes.length % 2)
     // A high surrogate at the end waits for its low one.
     if (!final && cut >= 2 && (this.#unit(bytes, cut - 2) & 0xfc00) === 0xd800) cut -= 2
@@ -168,13 +158,8 @@ export class Utf8Decoder implements Decoder {
    *   its end is then invalid rather than held back.
    */
   decode(piece: Uint8Array, final = false): Decoded {
-    let bytes = piece
-    if (this.#held) {
-      bytes = new Uint8Array(this.#held.length + piece.length)
-      bytes.set(this.#held)
-      bytes.set(piece, this.#held.length)
-      this.#held = null
-    }
+    const bytes = this.#held ? joined(this.#held, piece) : piece
+    this.#held = null
     const cut = final ? bytes.length : completeLength(bytes)
     if (cut < bytes.length) this.#held = bytes.slice(cut)
     const body = cut < bytes.length ? bytes.subarray(0, cut) : bytes
@@ -268,4 +253,12 @@ function completeLength(bytes: Uint8Array): number {
 /** The byte at `at`, which the callers keep inside the array (0 past its end). */
 function byteAt(bytes: Uint8Array, at: number): number {
   return bytes[at] ?? 0
+}
+
+/** The bytes held back from the last piece, then the next piece. */
+function joined(held: Uint8Array, piece: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(held.length + piece.length)
+  bytes.set(held)
+  bytes.set(piece, held.length)
+  return bytes
 }
