@@ -12,26 +12,20 @@ import {
 import { isMergedDigest, isMergedPaper } from '../src/schema/validate.generated.js'
 import { defined } from './helpers/defined.js'
 import { readFixture } from './helpers/fixtures.js'
+import { paperWith } from './helpers/paper.js'
 
 const SEED_0 = parseDigest(readFixture('seeds', '000_b52436321a9b76b2'))
 const SEED_1 = parseDigest(readFixture('seeds', '001_f604c4867d4d0d65'))
 
-const paper = (fields: Partial<Paper>): Paper => ({
-  title: 'A Paper',
-  abstract: 'An abstract.',
-  authorCount: 3,
-  organization: null,
-  published: { text: 'May 21', year: 2025, month: 5, day: 21, yearInferred: true, iso: '2025-05-21' },
-  upvotes: null,
-  comments: 0,
-  submittedBy: null,
-  arxivId: null,
-  githubRepo: null,
-  githubStars: null,
-  links: [],
-  line: 7,
-  ...fields,
-})
+const paper = (fields: Partial<Paper>): Paper =>
+  paperWith({
+    title: 'A Paper',
+    authorCount: 3,
+    published: { text: 'May 21', year: 2025, month: 5, day: 21, yearInferred: true, iso: '2025-05-21' },
+    comments: 0,
+    line: 7,
+    ...fields,
+  })
 const digest = (iso: string | null, papers: Paper[]): Digest => ({
   title: 'Daily Papers',
   date:

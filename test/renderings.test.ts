@@ -11,32 +11,25 @@ import { LineIndex, checkMessages, checkTree, unaccounted } from './helpers/inva
 // arXiv ids, vote counts and organisations, see scripts/render-fixtures.ts).
 // Each file must give the seed's papers back, every field its rendering holds.
 
+/** The fields a rendering with links holds. */
+const LINKED: ReadonlyArray<keyof Paper> = [
+  'title',
+  'abstract',
+  'authorCount',
+  'organization',
+  'published',
+  'upvotes',
+  'comments',
+  'arxivId',
+  'links',
+]
+
 /** The fields each rendering holds; the others come back null (or 0 comments). */
 const HELD: Record<FixtureRendering, ReadonlyArray<keyof Paper>> = {
-  markdown: [
-    'title',
-    'abstract',
-    'authorCount',
-    'organization',
-    'published',
-    'upvotes',
-    'comments',
-    'arxivId',
-    'links',
-  ],
-  weblinks: [
-    'title',
-    'abstract',
-    'authorCount',
-    'organization',
-    'published',
-    'upvotes',
-    'comments',
-    'arxivId',
-    'links',
-  ],
+  markdown: LINKED,
+  weblinks: LINKED,
   // The link list is at the end: the batch parser reads the ids from it (the stream cannot, see below).
-  refs: ['title', 'abstract', 'authorCount', 'organization', 'published', 'upvotes', 'comments', 'arxivId', 'links'],
+  refs: LINKED,
   // A text extraction of trending cards shows no links and no comment count.
   trending: ['title', 'abstract', 'authorCount', 'organization', 'published', 'upvotes', 'links'],
 }

@@ -12,25 +12,11 @@ import {
 import { defined } from './helpers/defined.js'
 import { fixtureNames, readFixture } from './helpers/fixtures.js'
 
+import { paperWith } from './helpers/paper.js'
 import { propertyRuns } from './helpers/runs.js'
 const SEEDS = fixtureNames('seeds')
 
-const paper = (fields: Partial<Paper>): Paper => ({
-  title: 'A title',
-  abstract: 'An abstract.',
-  authorCount: null,
-  organization: null,
-  published: null,
-  upvotes: null,
-  comments: null,
-  submittedBy: null,
-  arxivId: null,
-  githubRepo: null,
-  githubStars: null,
-  links: [],
-  line: 1,
-  ...fields,
-})
+const paper = paperWith
 const digest = (papers: Paper[], title: string | null = null, date: PaperDate | null = null): Digest => ({
   title,
   date,

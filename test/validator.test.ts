@@ -13,6 +13,7 @@ import {
   isTrimmedText,
 } from '../src/schema/validate.generated.js'
 import { defined } from './helpers/defined.js'
+import { paperWith } from './helpers/paper.js'
 
 // The parser checks its output with predicates generated from the zod
 // schemas (see docs/performance.md). They must be current, and agree with zod.
@@ -146,18 +147,4 @@ describe('the generated validator', () => {
   })
 })
 
-const VALID_PAPER = {
-  title: 'A title',
-  abstract: 'An abstract.',
-  authorCount: 4,
-  organization: null,
-  published: null,
-  upvotes: null,
-  comments: null,
-  submittedBy: null,
-  arxivId: null,
-  githubRepo: null,
-  githubStars: null,
-  links: [],
-  line: 1,
-}
+const VALID_PAPER = paperWith({ authorCount: 4 })
