@@ -48,5 +48,5 @@ export type {
   TitleNode,
   UpvotesNode,
 } from './tree/types.js'
-export { inferYear, parseDigestStream } from './stream.js'
-export type { DigestChunks, StreamOptions } from './stream.js'
+export { DigestReader, inferYear, parseDigestStream } from './stream.js'
+export type { DigestChunks, DigestReaderOptions, StreamOptions } from './stream.js'

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import {
   type Diagnostic,
   DigestParseError,
+  DigestReader,
+  type DigestReaderOptions,
   inferYear,
   type Paper,
   parseDigestStream,
@@ -133,5 +135,86 @@ describe('inferYear', () => {
       expect(await stream([text], year ?? undefined)).toEqual(batch(text))
     }
     expect(await inferYear(['May 1\n\nno years here'])).toBe(null)
+  })
+})
+
+describe('DigestReader', () => {
+  const RENDERED = ['markdown', 'weblinks', 'refs', 'trending'].map((kind) =>
+    readFixture('renderings', `000_b52436321a9b76b2.${kind}`),
+  )
+  /** Push every chunk, taking the papers each completes; then end. */
+  function read(chunks: Iterable<string | Uint8Array>, options: Omit<DigestReaderOptions, 'onMessage'> = {}) {
+    const papers: Paper[] = []
+    const messages: Diagnostic[] = []
+    const headers: unknown[] = []
+    const reader = new DigestReader({
+      ...options,
+      onMessage: (message) => messages.push(message),
+      onHeader: (header) => headers.push(header),
+    })
+    for (const chunk of chunks) papers.push(...reader.push(chunk))
+    papers.push(...reader.end())
+    return { papers, messages, headers, header: reader.header() }
+  }
+
+  it('gives what parseDigestStream yields, wherever the bytes are cut, with or without copied strings', async () => {
+    const texts = [...SEEDS, ...RENDERED, readFixture('damage', 'stray-line')]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...texts.keys()),
+        fc.array(fc.nat(), { maxLength: 40 }),
+        fc.boolean(),
+        async (which, points, copyStrings) => {
+          const chunks = cut(encode(defined(texts[which])), points)
+          const read_ = read(chunks, { year: 2025, copyStrings })
+          expect({ papers: read_.papers, messages: read_.messages }).toEqual(await stream(chunks, 2025))
+          expect(read_.papers.length).toBeGreaterThan(0)
+          // onHeader once, before the first paper, with what header() gives at the end.
+          expect(read_.headers).toEqual([read_.header])
+        },
+      ),
+      { numRuns: RUNS, seed: 77 },
+    )
+  })
+
+  it('gives the header of a text with no papers at the end, and no paper', () => {
+    const result = read(['Daily Papers\n\nOct 31\n'], { year: 2025 })
+    expect(result.papers).toEqual([])
+    expect(result.headers).toHaveLength(1)
+    expect(result.messages.map((message) => message.ruleId)).toContain('no-papers')
+  })
+
+  it('gives each paper as soon as its record is complete (past the first 8 KiB, held to tell text)', () => {
+    // With the rendering given, no lines are held to detect it.
+    const reader = new DigestReader({ year: 2025, rendering: 'text', onMessage() {} })
+    const pieces = defined(SEEDS[0]).split('\n\n')
+    const papers: string[] = []
+    let pushed = 0
+    let previous = ''
+    let checked = 0
+    for (const piece of pieces) {
+      const read = reader.push(`${piece}\n\n`)
+      // Once the first 8,192 characters are past, the title after a metadata block completes its
+      // record (and any record without metadata held before it).
+      if (pushed > 8192 && previous.includes('\n·\n')) {
+        expect(read.length, piece).toBeGreaterThanOrEqual(1)
+        checked++
+      }
+      papers.push(...read.map((paper) => paper.title))
+      previous = piece
+      pushed += piece.length + 2
+    }
+    expect(checked).toBeGreaterThan(30)
+    const last = reader.end()
+    expect(last).toHaveLength(1)
+    expect([...papers, ...last.map((paper) => paper.title)]).toEqual(
+      batch(defined(SEEDS[0]), 2025).papers.map((paper) => paper.title),
+    )
+  })
+
+  it('rejects options it does not take', () => {
+    expect(() => new DigestReader({ year: 0, onMessage() {} })).toThrow(TypeError)
+    expect(() => new DigestReader({ copyStrings: 'no' as unknown as boolean, onMessage() {} })).toThrow(/copyStrings/)
+    expect(() => new DigestReader({} as DigestReaderOptions)).toThrow(/onMessage/)
   })
 })

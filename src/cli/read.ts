@@ -1,5 +1,5 @@
 import { safeParseDigest } from '../parse.js'
-import { inferYear, parseDigestStream } from '../stream.js'
+import { DigestReader, inferYear } from '../stream.js'
 import type { Paper } from '../index.js'
 import type { DigestHeader } from './formats.js'
 import { chunks, decoded, type Input, readHead, type Stdin } from './inputs.js'
@@ -11,6 +11,13 @@ export interface DigestHandler {
   header(header: DigestHeader): Promise<void> | void
   /** Nothing, or a promise to wait for before the next paper. */
   paper(paper: Paper): Promise<void> | void
+  /**
+   * Whether the handler keeps the papers (merge, and `parse --strict` on
+   * standard input): a streamed paper then gets strings of its own, rather
+   * than slices that keep the chunk of text it was read from. A handler that
+   * writes each paper out need not pay for the copies.
+   */
+  keeps?: boolean
 }
 
 /**
@@ -86,28 +93,39 @@ async function streamInput(
   report: Report,
   handler: DigestHandler,
 ): Promise<number> {
-  // Set by onHeader, which the stream calls before its first paper and at its
+  // Set by onHeader, which the reader calls before its first paper and at its
   // end (TypeScript cannot see that, and would narrow `header` to null).
   let header = null as DigestHeader | null
-  const theHeader = (): DigestHeader => {
-    if (header === null) throw new Error('papers-digest: internal error: the stream gave no header')
-    return header
-  }
-  let count = 0
-  const papers = parseDigestStream(decoded(source), {
+  const reader = new DigestReader({
     year,
     onMessage: report.add,
     onHeader: (found) => (header = found),
+    copyStrings: handler.keeps === true,
   })
-  for await (const paper of papers) {
-    if (count++ === 0) await handler.header(theHeader())
-    // Awaited only when there is something to wait for: most papers give no promise.
-    const released = report.release(paper.line)
-    if (released) await released
-    const written = handler.paper(paper)
-    if (written) await written
+  let count = 0
+  // Each chunk's papers are written before the next chunk is read; a promise
+  // is awaited only when there is one (most papers give none).
+  const write = async (papers: readonly Paper[]): Promise<void> => {
+    for (const paper of papers) {
+      if (count++ === 0) {
+        if (header === null) throw new Error('papers-digest: internal error: the stream gave no header')
+        await handler.header(header)
+      }
+      const released = report.release(paper.line)
+      if (released) await released
+      const written = handler.paper(paper)
+      if (written) await written
+    }
   }
-  if (count === 0) await handler.header(theHeader())
+  for await (const chunk of decoded(source)) {
+    const papers = reader.push(chunk)
+    if (papers.length > 0) await write(papers)
+  }
+  await write(reader.end())
+  if (count === 0) {
+    if (header === null) throw new Error('papers-digest: internal error: the stream gave no header')
+    await handler.header(header)
+  }
   await report.release()
   return count
 }
