@@ -5,7 +5,7 @@
 // tasks take turns within each round and the medians are compared, so that a
 // busy machine slows them all alike and the ratios hold. The input is made
 // from the seeds' records (input.mjs) into the system's temporary folder the
-// first time, and kept there. Its name holds the page's date, as a scrape's
+// first time, and kept there (see BUILDER). Its name holds the page's date, as a scrape's
 // may (2025-10-31.txt): the name gives the year of the dates that write none,
 // so a single read is enough; `big.txt` (the same bytes, a hard link) makes
 // the command read the file once more for its years (inferYear).
@@ -14,7 +14,8 @@
 // parse --format ndjson >= 0.3x, at most 128 MB RSS; --version <= 1.6x the
 // time of `node -e 0`. No timing is asserted in the unit tests.
 import { spawn } from 'node:child_process'
-import { createWriteStream, existsSync, linkSync, mkdirSync, statSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { createWriteStream, existsSync, linkSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,7 +24,15 @@ import { digestChunks } from './input.mjs'
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const STARTS = Number(process.env.BENCH_STARTS ?? 21)
 const BIN = fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
-const DIR = join(tmpdir(), 'papers-digest-bench')
+// The digest is kept between runs, in a folder named by a hash of the
+// builder (input.mjs): a digest written by an earlier builder is never
+// measured (one of before the serial numbers was 232,712 duplicate-paper
+// warnings, whose writing cost a third of validate's time).
+const BUILDER = createHash('sha256')
+  .update(readFileSync(new URL('input.mjs', import.meta.url)))
+  .digest('hex')
+  .slice(0, 12)
+const DIR = join(tmpdir(), `papers-digest-bench-${BUILDER}`)
 const NAMED = join(DIR, '2025-10-31.txt')
 const UNNAMED = join(DIR, 'big.txt')
 const MB = 1e6
