@@ -168,6 +168,18 @@ export interface DigestReaderOptions {
    * Default: `true`.
    */
   copyStrings?: boolean | undefined
+  /**
+   * Whether to build each paper. A reader that needs only the diagnostics
+   * and how many papers there are (a validator: the command line's
+   * `validate`) turns it off: `push` and `end` then return no papers, and
+   * {@link DigestReader.count} says how many were read. The diagnostics are
+   * the same either way (composing a paper finds no problem the grammar has
+   * not reported); it saves composing and validating each paper (about 15 %
+   * of the time).
+   *
+   * Default: `true`.
+   */
+  papers?: boolean | undefined
 }
 
 /**
@@ -192,12 +204,15 @@ export class DigestReader {
   #onHeader: DigestReaderOptions['onHeader']
   #header: HeaderRecord | null = null
   #ready: Paper[] = []
+  #count = 0
 
   /** @throws {TypeError} When an option is not one it takes. */
   constructor(options: DigestReaderOptions) {
     const { year, rendering } = checkOptions({ year: options.year, rendering: options.rendering })
     const copy = options.copyStrings ?? true
     if (typeof copy !== 'boolean') throw new TypeError('papers-digest: options.copyStrings must be a boolean')
+    const build = options.papers ?? true
+    if (typeof build !== 'boolean') throw new TypeError('papers-digest: options.papers must be a boolean')
     if (typeof options.onMessage !== 'function')
       throw new TypeError('papers-digest: options.onMessage must be a function (the reader keeps no diagnostic)')
     this.#onHeader = options.onHeader
@@ -208,6 +223,8 @@ export class DigestReader {
         chrome() {},
         paper: (record) => {
           if (this.#onHeader) this.#sendHeader()
+          this.#count++
+          if (!build) return
           const paper = composePaper(record, pipeline.years)
           if (copy) ownStrings(paper)
           if (!isPaper(paper))
@@ -240,6 +257,11 @@ export class DigestReader {
     this.#pipeline.end()
     if (this.#onHeader) this.#sendHeader()
     return this.#take()
+  }
+
+  /** How many papers have been read so far (built or not: see {@link DigestReaderOptions.papers}). */
+  get count(): number {
+    return this.#count
   }
 
   /** The digest's own fields as read so far (its date has a year only when the text or `year` gives one). */

@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ndjsonRow, paperRow } from '../src/cli/formats.js'
 import { decoded } from '../src/cli/inputs.js'
+import { forCli, formatDiagnostic } from '../src/cli/output.js'
 import { BATCH_BYTES } from '../src/cli/read.js'
 import { type Diagnostic, type Paper, parseDigest, parseDigestStream, safeParseDigest } from '../src/index.js'
 import { readFixture } from './helpers/fixtures.js'
@@ -126,7 +127,11 @@ describe('an input over the batch limit', () => {
     const ndjson = await runCli(['parse', file, '--format', 'ndjson'])
     const date = defined(digest.date, 'the digest date').iso
     expect(ndjson.stdout).toBe(digest.papers.map((paper) => ndjsonRow(file, date, paper)).join(''))
+    // validate counts the streamed papers without building them: every diagnostic the batch gives, in its order.
     const validate = await runCli(['validate', file])
+    expect(lines(validate.stdout).slice(0, -1)).toEqual(
+      batch.messages.map((message) => formatDiagnostic(file, forCli(message)).trimEnd()),
+    )
     expect(lines(validate.stdout).at(-1)).toBe(
       `1 files, ${String(digest.papers.length)} papers, ${String(count('error'))} errors, ${String(count('warning'))} warnings`,
     )

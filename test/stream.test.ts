@@ -154,10 +154,10 @@ describe('DigestReader', () => {
     })
     for (const chunk of chunks) papers.push(...reader.push(chunk))
     papers.push(...reader.end())
-    return { papers, messages, headers, header: reader.header() }
+    return { papers, messages, headers, header: reader.header(), count: reader.count }
   }
 
-  it('gives what parseDigestStream yields, wherever the bytes are cut, with or without copied strings', async () => {
+  it('gives what parseDigestStream yields, wherever the bytes are cut, with or without copied strings or papers', async () => {
     const texts = [...SEEDS, ...RENDERED, readFixture('damage', 'stray-line')]
     await fc.assert(
       fc.asyncProperty(
@@ -171,6 +171,14 @@ describe('DigestReader', () => {
           expect(read_.papers.length).toBeGreaterThan(0)
           // onHeader once, before the first paper, with what header() gives at the end.
           expect(read_.headers).toEqual([read_.header])
+          // Counting the papers without building them: the same diagnostics and header.
+          const counted = read(chunks, { year: 2025, papers: false })
+          expect(counted.papers).toEqual([])
+          expect(counted.count).toBe(read_.papers.length)
+          expect({ messages: counted.messages, headers: counted.headers }).toEqual({
+            messages: read_.messages,
+            headers: read_.headers,
+          })
         },
       ),
       { numRuns: RUNS, seed: 77 },
@@ -215,6 +223,7 @@ describe('DigestReader', () => {
   it('rejects options it does not take', () => {
     expect(() => new DigestReader({ year: 0, onMessage() {} })).toThrow(TypeError)
     expect(() => new DigestReader({ copyStrings: 'no' as unknown as boolean, onMessage() {} })).toThrow(/copyStrings/)
+    expect(() => new DigestReader({ papers: 1 as unknown as boolean, onMessage() {} })).toThrow(/papers/)
     expect(() => new DigestReader({} as DigestReaderOptions)).toThrow(/onMessage/)
   })
 })

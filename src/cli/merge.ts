@@ -21,7 +21,7 @@ export async function merge(command: DataCommand, inputs: readonly Input[], cont
     await readInput(input, context.stdin, { year: command.year, stdin: 'whole' }, report, {
       header: (header) => void Object.assign(digest, header),
       paper: (paper) => void digest.papers.push(paper),
-      keeps: true,
+      papers: 'keep',
     })
     if (report.failed(false)) context.failed = true
     digests.push({ file: input.name, digest })

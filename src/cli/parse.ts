@@ -33,7 +33,7 @@ export async function parse(command: DataCommand, inputs: readonly Input[], cont
       await read(input, {
         header: (header) => void (kept.header = header),
         paper: (paper) => void kept.papers.push(paper),
-        keeps: true,
+        papers: 'keep',
       })
     }
     if (context.failed) return

@@ -12,12 +12,14 @@ export interface DigestHandler {
   /** Nothing, or a promise to wait for before the next paper. */
   paper(paper: Paper): Promise<void> | void
   /**
-   * Whether the handler keeps the papers (merge, and `parse --strict` on
-   * standard input): a streamed paper then gets strings of its own, rather
-   * than slices that keep the chunk of text it was read from. A handler that
-   * writes each paper out need not pay for the copies.
+   * What the handler does with the papers: `write` each out at once (the
+   * default); `keep` them (merge, and `parse --strict` on standard input),
+   * so that a streamed paper gets strings of its own rather than slices that
+   * keep the chunk of text it was read from; or only `count` them
+   * (`validate`), so that a streamed input's papers are not built at all
+   * (`paper` is then not called for them).
    */
-  keeps?: boolean
+  papers?: 'write' | 'keep' | 'count'
 }
 
 /**
@@ -96,11 +98,13 @@ async function streamInput(
   // Set by onHeader, which the reader calls before its first paper and at its
   // end (TypeScript cannot see that, and would narrow `header` to null).
   let header = null as DigestHeader | null
+  const use = handler.papers ?? 'write'
   const reader = new DigestReader({
     year,
     onMessage: report.add,
     onHeader: (found) => (header = found),
-    copyStrings: handler.keeps === true,
+    copyStrings: use === 'keep',
+    papers: use !== 'count',
   })
   let count = 0
   // Each chunk's papers are written before the next chunk is read; a promise
@@ -117,12 +121,24 @@ async function streamInput(
       if (written) await written
     }
   }
-  for await (const chunk of decoded(source)) {
-    const papers = reader.push(chunk)
-    if (papers.length > 0) await write(papers)
+  if (use === 'count') {
+    // No papers to interleave with: the diagnostics, which the reader hands
+    // on in source order, go out after each chunk.
+    for await (const chunk of decoded(source)) {
+      reader.push(chunk)
+      const released = report.release()
+      if (released) await released
+    }
+    reader.end()
+    count = reader.count
+  } else {
+    for await (const chunk of decoded(source)) {
+      const papers = reader.push(chunk)
+      if (papers.length > 0) await write(papers)
+    }
+    await write(reader.end())
   }
-  await write(reader.end())
-  if (count === 0) {
+  if (count === 0 || use === 'count') {
     if (header === null) throw new Error('papers-digest: internal error: the stream gave no header')
     await handler.header(header)
   }

@@ -68,6 +68,7 @@ export async function validate(command: ValidateCommand, inputs: readonly Input[
     const papers = await readInput(input, context.stdin, { year: command.year, stdin: 'whole' }, report, {
       header() {},
       paper() {},
+      papers: 'count',
     })
     if (papers === 0 && !empty) {
       // Until the parser reports it (SPEC: no-papers), an input without a paper fails here.
