@@ -144,17 +144,32 @@ const NO_PAPERS: readonly Paper[] = Object.freeze([])
  * ```
  */
 export interface DigestReaderOptions {
-  /** The year of dates that do not write one (see {@link StreamOptions.year}). Default: none. */
+  /**
+   * The year of dates that do not write one (see {@link StreamOptions.year}).
+   *
+   * Default: none; such dates get `year: null`, with one `unknown-year` warning.
+   */
   year?: number | undefined
-  /** How the page was written down (see {@link StreamOptions.rendering}). Default: `"auto"`. */
+  /**
+   * How the page was written down (see {@link StreamOptions.rendering}).
+   *
+   * Default: `"auto"`.
+   */
   rendering?: RenderingOption | undefined
   /**
    * Receives each diagnostic in source order, as soon as no earlier line can
    * still give one. The reader keeps none and throws for none: they are the
    * caller's.
+   *
+   * Default: none; it is required.
    */
   onMessage: (message: Diagnostic) => void
-  /** Receives the digest's own fields once, before the first paper is composed, or at the end if there is none. */
+  /**
+   * Receives the digest's own fields once, before the first paper is
+   * composed, or at the end if there is none.
+   *
+   * Default: none; {@link DigestReader.header} gives them at any time.
+   */
   onHeader?: ((header: Omit<Digest, 'papers'>) => void) | undefined
   /**
    * Whether each paper gets strings of its own. A paper's title, abstract

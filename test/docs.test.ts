@@ -37,7 +37,7 @@ function optionsOf(name: string): Array<{ name: string; docs: string }> {
   }))
 }
 
-describe.each(['ParseOptions', 'StreamOptions'])('the options of %s', (name) => {
+describe.each(['ParseOptions', 'StreamOptions', 'DigestReaderOptions'])('the options of %s', (name) => {
   it('each state their default', () => {
     const options = optionsOf(name)
     expect(options.length).toBeGreaterThanOrEqual(3)
