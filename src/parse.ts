@@ -4,7 +4,7 @@ import { diagnostic } from './diagnostics.js'
 import { DigestParseError } from './error.js'
 import type { HeaderRecord } from './grammar/record.js'
 import { type CheckedOptions, checkOptions, type ParseOptions } from './options.js'
-import { messageBudget, Pipeline, type PipelineOptions } from './pipeline.js'
+import { checkInput, messageBudget, Pipeline, type PipelineOptions } from './pipeline.js'
 import type { Diagnostic, Digest, Paper } from './schema/schema.js'
 import { isDigest, isPaper, isPaperDate } from './schema/validate.generated.js'
 import { paperIdOf } from './tokenize/cards.js'
@@ -69,7 +69,8 @@ const START: Point = { line: 1, column: 1, offset: 0 }
  * ```
  *
  * @param input The digest's text, or its UTF-8 bytes.
- * @param options `year` and `maxBytes` apply; `strict` does not (nothing throws).
+ * @param options `year` and `maxBytes` apply; `strict` does not (nothing throws on the input).
+ * @throws {TypeError} When an option is not one it takes, or the input is neither a string nor a Uint8Array.
  */
 export function parseTree(input: DigestInput, options?: ParseOptions | null): TreeResult {
   const checked = checkOptions(options)
@@ -103,6 +104,7 @@ export function parseTree(input: DigestInput, options?: ParseOptions | null): Tr
  * @returns The digest, which may still have warnings (see {@link safeParseDigest} to read them).
  * @throws {DigestParseError} When the text has errors, or any warning with
  *   `strict`. It carries every diagnostic and the digest of the records recovered.
+ * @throws {TypeError} When an option is not one it takes, or the input is neither a string nor a Uint8Array.
  */
 export function parseDigest(input: DigestInput, options?: ParseOptions | null): Digest {
   const result = safeParseDigest(input, options)
@@ -126,6 +128,7 @@ export function parseDigest(input: DigestInput, options?: ParseOptions | null): 
  *
  * @param input The digest's text, or its UTF-8 bytes.
  * @param options The year of dates without one, `strict`, and the size limit.
+ * @throws {TypeError} When an option is not one it takes, or the input is neither a string nor a Uint8Array.
  */
 export function safeParseDigest(input: DigestInput, options?: ParseOptions | null): SafeParseResult {
   const checked = checkOptions(options)
@@ -223,6 +226,7 @@ export function parseTreeAndDigest(input: DigestInput, options?: ParseOptions | 
 
 /** The pipeline's options for a whole text, which infers years at its end. */
 function wholeText(options: CheckedOptions, input: DigestInput): PipelineOptions {
+  checkInput(input)
   return { year: options.year, years: 'infer', rendering: options.rendering, messages: messageBudget(input.length) }
 }
 

@@ -139,7 +139,9 @@ export class Pipeline {
     return this.#rendering
   }
 
+  /** @throws {TypeError} When `piece` is neither a string nor bytes. */
   push(piece: string | Uint8Array): void {
+    checkInput(piece)
     if (typeof piece === 'string') {
       this.#flushBytes()
       this.#text(piece, NONE)
@@ -243,6 +245,35 @@ export class Pipeline {
 
 const START: Point = { line: 1, column: 1, offset: 0 }
 const NONE: readonly number[] = []
+
+/**
+ * Throw a `TypeError` that says what was given, unless `value` is text or
+ * bytes: an `ArrayBuffer` or a number would otherwise read as an empty input
+ * (`no-papers`), which hides the mistake.
+ */
+export function checkInput(value: unknown): asserts value is string | Uint8Array {
+  if (typeof value !== 'string' && !isBytes(value)) throw new TypeError(notReadable(value))
+}
+
+/** Whether a value is bytes the decoder reads: a `Uint8Array` (a `Buffer` is one), from this realm or another. */
+function isBytes(value: unknown): value is Uint8Array {
+  return value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]'
+}
+
+/** What to tell a caller who gave something that is neither text nor bytes. */
+function notReadable(value: unknown): string {
+  const what =
+    value === null
+      ? 'null'
+      : value instanceof ArrayBuffer
+        ? 'an ArrayBuffer (wrap it: new Uint8Array(buffer))'
+        : ArrayBuffer.isView(value)
+          ? `a ${value.constructor.name} (give its bytes: new Uint8Array(view.buffer, view.byteOffset, view.byteLength))`
+          : Array.isArray(value)
+            ? 'an array'
+            : `a value of type ${typeof value}`
+  return `papers-digest: a digest is read from a string or a Uint8Array (a Buffer), not from ${what}`
+}
 // Byte input is decoded in pieces of this size: the decoder is fastest on
 // pieces (see decode.ts), and the places of invalid bytes stay few.
 const BYTE_SLICE = 256 * 1024

@@ -97,6 +97,7 @@ export interface StreamOptions {
  * @throws {DigestParseError} With `strict`, at the first diagnostic; without
  *   `onMessage`, after the last paper when there were errors. Its `digest`
  *   holds the header's title and date, and no papers (they were yielded).
+ * @throws {TypeError} When an option is not one it takes, or a chunk is neither a string nor a Uint8Array.
  */
 export async function* parseDigestStream(
   chunks: DigestChunks,
@@ -257,6 +258,7 @@ export class DigestReader {
    * Read the next chunk: text, or UTF-8 bytes cut anywhere.
    *
    * @returns The papers whose records it completed, in order (often none).
+   * @throws {TypeError} When the chunk is neither a string nor a Uint8Array.
    */
   push(chunk: string | Uint8Array): readonly Paper[] {
     this.#pipeline.push(chunk)

@@ -2,8 +2,11 @@ import { isDeepStrictEqual } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   type Diagnostic,
+  DigestReader,
   DigestSchema,
+  inferYear,
   type Paper,
+  parseDigest,
   parseDigestStream,
   parseTree,
   type SafeParseResult,
@@ -422,5 +425,45 @@ describe('runs of blank lines', () => {
         })
       }
     }
+  })
+})
+
+describe('what is neither text nor bytes', () => {
+  // An ArrayBuffer or a number read as an empty input would be a no-papers
+  // error that hides the mistake: each entry point says what it was given.
+  const cases: Array<[unknown, RegExp]> = [
+    [new ArrayBuffer(8), /not from an ArrayBuffer \(wrap it: new Uint8Array\(buffer\)\)/],
+    [new Uint16Array(4), /not from a Uint16Array \(give its bytes/],
+    [new DataView(new ArrayBuffer(4)), /not from a DataView/],
+    [123, /not from a value of type number/],
+    [null, /not from null/],
+    [undefined, /not from a value of type undefined/],
+    [{ text: 'x' }, /not from a value of type object/],
+    [['Daily Papers'], /not from an array/],
+  ]
+  it.each(cases)('refuses %o with a TypeError that names it, from every entry point', async (input, expected) => {
+    const given = input as string
+    for (const parse of [parseDigest, safeParseDigest, parseTree]) {
+      expect(() => parse(given)).toThrow(TypeError)
+      expect(() => parse(given)).toThrow(expected)
+    }
+    const reader = new DigestReader({ onMessage() {} })
+    expect(() => reader.push(given)).toThrow(expected)
+    const stream = async () => {
+      for await (const paper of parseDigestStream([given])) expect(paper).toBeUndefined()
+    }
+    await expect(stream()).rejects.toThrow(expected)
+    await expect(inferYear([given])).rejects.toThrow(expected)
+  })
+
+  it('takes a Buffer and a Uint8Array from another realm as bytes', async () => {
+    const { runInNewContext } = await import('node:vm')
+    const text = 'Daily Papers'
+    const foreign = runInNewContext('new Uint8Array([68, 97, 105, 108, 121])') as Uint8Array
+    expect(foreign instanceof Uint8Array).toBe(false)
+    expect(safeParseDigest(foreign).messages.map((message) => message.ruleId)).toEqual(
+      safeParseDigest('Daily').messages.map((message) => message.ruleId),
+    )
+    expect(safeParseDigest(Buffer.from(text)).messages).toEqual(safeParseDigest(text).messages)
   })
 })
