@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Block, BlockReader } from '../src/tokenize/blocks.js'
 import { isSpaceUnit } from '../src/schema/validate.generated.js'
-import { classifyBlock } from '../src/tokenize/cards.js'
+import { cardLine, classifyBlock } from '../src/tokenize/cards.js'
+import { bracketBalance } from '../src/tokenize/inline.js'
 import type { SourceLine } from '../src/tokenize/line.js'
 import { LineScanner } from '../src/tokenize/scanner.js'
 import { blocks, PIECES } from './helpers/blocks.js'
@@ -126,6 +127,17 @@ describe('the block classifier', () => {
       { numRuns: RUNS, seed: 5152 },
     )
   })
+
+  // The block reader takes a line that cardLine reads to balance its
+  // brackets, without counting them (see LineRecognizer).
+  it('reads by their shape only blocks whose brackets balance', () => {
+    fc.assert(
+      fc.property(fc.oneof(blocks, cardLines), (block) => {
+        if (cardLine(block) !== null) expect(bracketBalance(block.source)).toBe(0)
+      }),
+      { numRuns: RUNS, seed: 5155 },
+    )
+  })
 })
 
 describe('the white space a card line is trimmed of', () => {
@@ -155,9 +167,20 @@ describe('the block reader', () => {
     frontMatter: block.frontMatter,
     escapes: block.escapes,
   })
+  // read() asks cardLine of each line, as the card grammar has it do: what it
+  // hands on with a block must be what the classifier makes of the block.
   function read(text: string, layout: { weblinks: boolean; escapes: boolean }, parts: boolean) {
     const found: Array<ReturnType<typeof plainBlock>> = []
-    const reader = new BlockReader((block) => found.push(plainBlock(block)), layout)
+    const reader = new BlockReader(
+      (block, known) => {
+        found.push(plainBlock(block))
+        // A token only with a line read() made, and the classifier's.
+        if (known) expect(parts && known).toEqual(classifyBlock(block))
+        else if (parts && block.first === block.last && !block.frontMatter) expect(cardLine(block)).toBeNull()
+      },
+      layout,
+      cardLine,
+    )
     const scanner = new LineScanner({
       line: (value, line, column, offset) => {
         if (parts) reader.read(value, line, column, offset)

@@ -193,8 +193,12 @@ const VOTE_PREFIX = 48
  * vote count, the title, the abstract, the author count, `·` and the date,
  * each as the page's markdown writes it. `null` for any other block, which
  * the general reading then reads. Both give the same (test/cards.test.ts).
+ *
+ * A block it reads has brackets that balance (a link whose text has none, a
+ * date, `·`): the block reader, which asks it of each line as it comes
+ * (its LineRecognizer), need not count them.
  */
-function cardLine(block: Block): CardToken | null {
+export function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
