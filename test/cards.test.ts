@@ -128,6 +128,22 @@ describe('the block classifier', () => {
     )
   })
 
+  // A block that is its first line (its source that line's value) has no
+  // line break, and cardLine does not look for one.
+  it('says what the reference says of the card lines as blocks of one line', () => {
+    fc.assert(
+      fc.property(
+        cardLines.filter((block) => !block.source.includes('\n')),
+        (block) => {
+          const line = { ...LINE, value: block.source }
+          const oneLine = { ...block, first: line, last: line }
+          expect(classifyBlock(oneLine)).toEqual(reference.classifyBlock(oneLine))
+        },
+      ),
+      { numRuns: RUNS, seed: 5156 },
+    )
+  })
+
   // The block reader takes a line that cardLine reads to balance its
   // brackets, without counting them (see LineRecognizer).
   it('reads by their shape only blocks whose brackets balance', () => {
