@@ -574,8 +574,13 @@ function field<T>(block: Block, value: T): Field<T> {
   return { value, first: block.first, last: block.last }
 }
 
+/**
+ * The span of a block: the block itself, which is one (a block of one line
+ * is its line's own object, whose first and last lines are itself), rather
+ * than an object a part.
+ */
 function span(block: Block): Span {
-  return { first: block.first, last: block.last }
+  return block
 }
 
 // The first and last lines of a card's metadata, of its parts in any order
