@@ -126,6 +126,8 @@ export class BlockReader<T extends object = never> {
    * on with the block if the line stays a block of its own.
    */
   #known: T | null | undefined = undefined
+  /** What the recognizer made of the line read() is handing to line(). */
+  #next: T | null | undefined = undefined
   /** Its last line so far. */
   #last: SourceLine | null = null
   /** Its lines, once it has more than one: most blocks are one line, and need no array. */
@@ -138,7 +140,7 @@ export class BlockReader<T extends object = never> {
   /**
    * @param emit Receives each block, with what the recognizer made of it when
    *   the block is one line that read() gave (`null` or `undefined` otherwise).
-   * @param recognize Told each line that read() gives and that may start a block.
+   * @param recognize Told each line that read() gives, before the line is placed.
    */
   constructor(
     emit: (block: Block, known?: T | null) => void,
@@ -157,10 +159,16 @@ export class BlockReader<T extends object = never> {
    * recognizer is told of it.
    */
   read(value: string, line: number, column: number, offset: number): void {
-    this.line(this.#escapes ? new EscapedLine(value, line, column, offset) : new PlainLine(value, line, column, offset))
+    const block = this.#escapes
+      ? new EscapedLine(value, line, column, offset)
+      : new PlainLine(value, line, column, offset)
+    this.#next = this.#recognize?.(block)
+    this.line(block)
   }
 
   line(line: SourceLine): void {
+    const known = this.#next
+    this.#next = undefined
     if (this.#frontMatter !== false) {
       const fence = /^-{3,}$/.test(line.value)
       if (this.#frontMatter === null && !fence) this.#frontMatter = false
@@ -187,7 +195,7 @@ export class BlockReader<T extends object = never> {
     }
     this.#first = this.#last = line
     // A line the recognizer knows balances its brackets (see LineRecognizer).
-    const known = (this.#known = line instanceof LineBlock ? this.#recognize?.(line) : undefined)
+    this.#known = known
     this.#balance = known ? 0 : bracketBalance(line.value)
   }
 
