@@ -3,7 +3,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Block, BlockReader } from '../src/tokenize/blocks.js'
 import { isSpaceUnit } from '../src/schema/validate.generated.js'
-import { classifyBlock } from '../src/tokenize/cards.js'
+import { cardLine, classifyBlock } from '../src/tokenize/cards.js'
+import { bracketBalance } from '../src/tokenize/inline.js'
 import type { SourceLine } from '../src/tokenize/line.js'
 import { LineScanner } from '../src/tokenize/scanner.js'
 import { blocks, PIECES } from './helpers/blocks.js'
@@ -126,6 +127,33 @@ describe('the block classifier', () => {
       { numRuns: RUNS, seed: 5152 },
     )
   })
+
+  // A block that is its first line (its source that line's value) has no
+  // line break, and cardLine does not look for one.
+  it('says what the reference says of the card lines as blocks of one line', () => {
+    fc.assert(
+      fc.property(
+        cardLines.filter((block) => !block.source.includes('\n')),
+        (block) => {
+          const line = { ...LINE, value: block.source }
+          const oneLine = { ...block, first: line, last: line }
+          expect(classifyBlock(oneLine)).toEqual(reference.classifyBlock(oneLine))
+        },
+      ),
+      { numRuns: RUNS, seed: 5156 },
+    )
+  })
+
+  // The block reader takes a line that cardLine reads to balance its
+  // brackets, without counting them (see LineRecognizer).
+  it('reads by their shape only blocks whose brackets balance', () => {
+    fc.assert(
+      fc.property(fc.oneof(blocks, cardLines), (block) => {
+        if (cardLine(block) !== null) expect(bracketBalance(block.source)).toBe(0)
+      }),
+      { numRuns: RUNS, seed: 5155 },
+    )
+  })
 })
 
 describe('the white space a card line is trimmed of', () => {
@@ -155,9 +183,20 @@ describe('the block reader', () => {
     frontMatter: block.frontMatter,
     escapes: block.escapes,
   })
+  // read() asks cardLine of each line, as the card grammar has it do: what it
+  // hands on with a block must be what the classifier makes of the block.
   function read(text: string, layout: { weblinks: boolean; escapes: boolean }, parts: boolean) {
     const found: Array<ReturnType<typeof plainBlock>> = []
-    const reader = new BlockReader((block) => found.push(plainBlock(block)), layout)
+    const reader = new BlockReader(
+      (block, known) => {
+        found.push(plainBlock(block))
+        // A token only with a line read() made, and the classifier's.
+        if (known) expect(parts && known).toEqual(classifyBlock(block))
+        else if (parts && block.first === block.last && !block.frontMatter) expect(cardLine(block)).toBeNull()
+      },
+      layout,
+      cardLine,
+    )
     const scanner = new LineScanner({
       line: (value, line, column, offset) => {
         if (parts) reader.read(value, line, column, offset)

@@ -1,7 +1,7 @@
 import { type DateParts, dateProblem } from '../dates.js'
 import { diagnostic, quote, type RuleId } from '../diagnostics.js'
 import { type Block, BlockReader } from '../tokenize/blocks.js'
-import { type CardToken, classifyBlock } from '../tokenize/cards.js'
+import { type CardToken, cardLine, classifyBlock } from '../tokenize/cards.js'
 import { type SourceLine, spanOf } from '../tokenize/line.js'
 import type { Field, GithubLink, Grammar, GrammarEvents, HeaderRecord, Metadata, PaperRecord, Span } from './record.js'
 import { SeenCards } from './seen.js'
@@ -52,7 +52,7 @@ interface Card {
 export class CardGrammar implements Grammar {
   readonly #events: GrammarEvents
   readonly #year: number | null
-  readonly #reader: BlockReader
+  readonly #reader: BlockReader<CardToken>
   #inHeader = true
   #headerTitle: string | null = null
   #headerDate: Field<DateParts> | null = null
@@ -78,9 +78,16 @@ export class CardGrammar implements Grammar {
   constructor(events: GrammarEvents, year: number | null, layout: { weblinks: boolean; escapes: boolean }) {
     this.#events = events
     this.#year = year
-    this.#reader = new BlockReader((block) => {
-      this.#block(block)
-    }, layout)
+    // Each line is read by cardLine as it comes, which spares the block
+    // reader counting its brackets; a line that is a block of its own comes
+    // back with the token cardLine made of it, if it made one.
+    this.#reader = new BlockReader<CardToken>(
+      (block, known) => {
+        this.#block(block, known)
+      },
+      layout,
+      cardLine,
+    )
   }
 
   line(value: string, line: number, column: number, offset: number): void {
@@ -106,8 +113,9 @@ export class CardGrammar implements Grammar {
     return Math.min(...offsets)
   }
 
-  #block(block: Block): void {
-    const token = classifyBlock(block)
+  /** A block, with the token cardLine made of it if the block reader has one. */
+  #block(block: Block, known: CardToken | null | undefined): void {
+    const token = known ?? classifyBlock(block)
     switch (token.kind) {
       case 'heading':
         this.#startCard(block, token.text, token.id)
@@ -566,8 +574,13 @@ function field<T>(block: Block, value: T): Field<T> {
   return { value, first: block.first, last: block.last }
 }
 
+/**
+ * The span of a block: the block itself, which is one (a block of one line
+ * is its line's own object, whose first and last lines are itself), rather
+ * than an object a part.
+ */
 function span(block: Block): Span {
-  return { first: block.first, last: block.last }
+  return block
 }
 
 // The first and last lines of a card's metadata, of its parts in any order

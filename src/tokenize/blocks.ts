@@ -94,6 +94,14 @@ export function isBareUrl(value: string): boolean {
 }
 
 /**
+ * What a line is, told as soon as {@link BlockReader.read} has it, before the
+ * reader knows whether the line is a block of its own: a line it recognises
+ * (`null` otherwise) must have brackets that balance ({@link bracketBalance}
+ * is 0), which the reader then need not count.
+ */
+export type LineRecognizer<T extends object> = (line: Block) => T | null
+
+/**
  * Joins the lines of the markdown and weblinks renderings into blocks, one
  * line at a time, holding the current block until the next line shows
  * whether it continues it:
@@ -106,12 +114,20 @@ export function isBareUrl(value: string): boolean {
  * - in the weblinks rendering, a line that is only a URL is the URL of the
  *   block before it.
  */
-export class BlockReader {
-  readonly #emit: (block: Block) => void
+export class BlockReader<T extends object = never> {
+  readonly #emit: (block: Block, known?: T | null) => void
   readonly #weblinks: boolean
   readonly #escapes: boolean
+  readonly #recognize: LineRecognizer<T> | null
   /** The first line of the block held, or `null`. */
   #first: SourceLine | null = null
+  /**
+   * What the recognizer made of the first line when read() gave it: handed
+   * on with the block if the line stays a block of its own.
+   */
+  #known: T | null | undefined = undefined
+  /** What the recognizer made of the line read() is handing to line(). */
+  #next: T | null | undefined = undefined
   /** Its last line so far. */
   #last: SourceLine | null = null
   /** Its lines, once it has more than one: most blocks are one line, and need no array. */
@@ -121,21 +137,38 @@ export class BlockReader {
   /** Inside front matter (`---` … `---` at the very start): each line is a block. */
   #frontMatter: boolean | null = null
 
-  constructor(emit: (block: Block) => void, layout: { weblinks: boolean; escapes: boolean }) {
+  /**
+   * @param emit Receives each block, with what the recognizer made of it when
+   *   the block is one line that read() gave (`null` or `undefined` otherwise).
+   * @param recognize Told each line that read() gives, before the line is placed.
+   */
+  constructor(
+    emit: (block: Block, known?: T | null) => void,
+    layout: { weblinks: boolean; escapes: boolean },
+    recognize: LineRecognizer<T> | null = null,
+  ) {
     this.#emit = emit
     this.#weblinks = layout.weblinks
     this.#escapes = layout.escapes
+    this.#recognize = recognize
   }
 
   /**
    * Read the next line from its parts: as {@link line}, but a block of this
-   * one line is then the line's own object (a {@link LineBlock}).
+   * one line is then the line's own object (a {@link LineBlock}), and the
+   * recognizer is told of it.
    */
   read(value: string, line: number, column: number, offset: number): void {
-    this.line(this.#escapes ? new EscapedLine(value, line, column, offset) : new PlainLine(value, line, column, offset))
+    const block = this.#escapes
+      ? new EscapedLine(value, line, column, offset)
+      : new PlainLine(value, line, column, offset)
+    this.#next = this.#recognize?.(block)
+    this.line(block)
   }
 
   line(line: SourceLine): void {
+    const known = this.#next
+    this.#next = undefined
     if (this.#frontMatter !== false) {
       const fence = /^-{3,}$/.test(line.value)
       if (this.#frontMatter === null && !fence) this.#frontMatter = false
@@ -161,7 +194,9 @@ export class BlockReader {
       this.#flush()
     }
     this.#first = this.#last = line
-    this.#balance = bracketBalance(line.value)
+    // A line the recognizer knows balances its brackets (see LineRecognizer).
+    this.#known = known
+    this.#balance = known ? 0 : bracketBalance(line.value)
   }
 
   end(): void {
@@ -223,7 +258,7 @@ export class BlockReader {
       // escapes are the reader's, since the reader made it).
       this.#first = this.#last = null
       this.#balance = 0
-      this.#emit(first)
+      this.#emit(first, this.#known)
       return
     }
     const count = lines === null ? 1 : url === null ? lines.length : lines.length - 1

@@ -193,12 +193,17 @@ const VOTE_PREFIX = 48
  * vote count, the title, the abstract, the author count, `·` and the date,
  * each as the page's markdown writes it. `null` for any other block, which
  * the general reading then reads. Both give the same (test/cards.test.ts).
+ *
+ * A block it reads has brackets that balance (a link whose text has none, a
+ * date, `·`): the block reader, which asks it of each line as it comes
+ * (its LineRecognizer), need not count them.
  */
-function cardLine(block: Block): CardToken | null {
+export function cardLine(block: Block): CardToken | null {
   const source = block.source
   const first = source.charCodeAt(0)
   if (first === 0x5b /* [ */ || first === 0x23 /* # */) {
-    if (source.length >= SHORT_LINK) return first === 0x5b ? abstractLink(source, block.escapes) : null
+    if (source.length >= SHORT_LINK)
+      return first === 0x5b ? abstractLink(source, block.escapes, source === block.first.value) : null
     if (!LINK_LINE.test(source)) return null
     // Its parts by where they stand, from its end (a test, without a match's
     // captures, is cheaper): the id (`\d{4}\.\d{4,5}`) before the last `)`,
@@ -271,14 +276,18 @@ function idStart(source: string): number {
  * the whole block, with `indexOf`. A `!` is text, without a `[` after it;
  * backslashes are read as the inline reader reads them (escapedText), but
  * one that escapes the link's `]` leaves the general reading no link.
+ *
+ * @param oneLine The block is its first line (its source is that line's
+ *   value), which holds no line break: no search for one.
  */
-function abstractLink(source: string, escapes: boolean): CardToken | null {
+function abstractLink(source: string, escapes: boolean, oneLine: boolean): CardToken | null {
   const id = idStart(source)
   const middle = id - PAPER_PREFIX
   if (middle < 1) return null
   PAPER_LINK_END.lastIndex = middle
   if (!PAPER_LINK_END.test(source)) return null
-  if (source.indexOf(']', 1) !== middle || source.indexOf('[', 1) !== -1 || source.indexOf('\n') !== -1) return null
+  if (source.indexOf(']', 1) !== middle || source.indexOf('[', 1) !== -1 || (!oneLine && source.includes('\n')))
+    return null
   const backslash = source.indexOf('\\')
   if (backslash !== -1 && isEscaped(source, middle)) return null
   const text = backslash === -1 || !escapes ? source.slice(1, middle) : escapedText(source, backslash, middle)
