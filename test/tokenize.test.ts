@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { type Token, tokenize } from '../src/index.js'
 import { LineScanner } from '../src/tokenize/scanner.js'
-import { classifyLine } from '../src/tokenize/classify.js'
+import { classifyLine, isSpace } from '../src/tokenize/classify.js'
+import { propertyRuns } from './helpers/runs.js'
 
 const kinds = (text: string) => tokenize(text).map((token) => token.type)
 
@@ -118,6 +120,63 @@ describe('the incremental scanner', () => {
         token.position.start.column,
         token.position.start.offset,
       ]),
+    )
+  })
+})
+
+describe('the scanner on long texts with every kind of line ending', () => {
+  type Found = [value: string, line: number, column: number, offset: number]
+  /** The lines that are not blank, as the scanner hands them to the grammar. */
+  function scanned(pieces: readonly string[]): Found[] {
+    const lines: Found[] = []
+    const scanner = new LineScanner({ line: (...found) => lines.push(found), message() {} })
+    for (const piece of pieces) scanner.push(piece)
+    scanner.end()
+    return lines
+  }
+  /** The same, by a regex split: each line trimmed of white space, blank ones dropped. */
+  function reference(text: string): Found[] {
+    const lines: Found[] = []
+    const ending = /\r\n|\r|\n/g
+    let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+    for (let number = 1; ; number++) {
+      ending.lastIndex = start
+      const found = ending.exec(text)
+      const end = found ? found.index : text.length
+      let from = start
+      let to = end
+      while (from < to && isSpace(text.charCodeAt(from))) from++
+      while (to > from && isSpace(text.charCodeAt(to - 1))) to--
+      if (from < to) lines.push([text.slice(from, to), number, from - start + 1, from])
+      if (!found) return lines
+      start = end + found[0].length
+    }
+  }
+  // Lines long and short, so that the carriage returns fall on every side
+  // of the scanner's search windows (16,384 characters).
+  const part = fc.record({
+    text: fc.oneof(
+      fc.constantFrom('', ' ', 'a', '  • 4 authors', '·', 'Aug 14, 2021', ' \t x \t '),
+      fc.nat({ max: 40_000 }).map((length) => 'x'.repeat(length)),
+    ),
+    ending: fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\r', '\r\n\r\n', '\n\r'),
+  })
+  it('gives the lines a regex split gives, wherever the text is cut', () => {
+    fc.assert(
+      fc.property(
+        fc.array(part, { maxLength: 12 }),
+        fc.boolean(),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (parts, bom, cuts) => {
+          const text = (bom ? '\uFEFF' : '') + parts.map(({ text, ending }) => text + ending).join('')
+          const expected = reference(text)
+          expect(scanned([text])).toEqual(expected)
+          const at = [...new Set(cuts.map((cut) => cut % (text.length + 1)))].sort((a, b) => a - b)
+          const pieces = [...at, text.length].map((end, index) => text.slice(index === 0 ? 0 : at[index - 1], end))
+          expect(scanned(pieces)).toEqual(expected)
+        },
+      ),
+      { numRuns: propertyRuns(200), seed: 1616 },
     )
   })
 })

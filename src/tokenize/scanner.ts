@@ -22,6 +22,8 @@ export interface ScannerHandlers {
  */
 export const MAX_LINE = 2 ** 20
 
+// How many characters ahead of the line being read are searched for a CR at a time.
+const CR_WINDOW = 16_384
 // Runs of empty lines, each skipped in one search (see #skipBlank).
 const LF_RUN = /\n+/y
 const CRLF_RUN = /(?:\r\n)+/y
@@ -101,11 +103,26 @@ export class LineScanner {
       this.#lineStart = base + start
     }
 
-    // Each search runs again only once the scan has passed its last hit, so a
-    // text with no CR at all is searched for one exactly once.
+    // Line feeds are searched for one at a time. Carriage returns are rare:
+    // they are searched for a window at a time, just ahead of the line being
+    // read (a search of the whole text at once would read it all once more,
+    // while the line feeds' searches read it again). `cr` is the first CR
+    // found from `start` on, or -1 if there is none before `crTo`.
     let lf = piece.indexOf('\n', start)
-    let cr = piece.indexOf('\r', start)
-    while (lf !== -1 || cr !== -1) {
+    let cr = -1
+    let crTo = start
+    for (;;) {
+      const limit = lf === -1 ? length : lf
+      while (cr === -1 && crTo < limit) {
+        const to = Math.min(length, Math.max(limit, crTo + CR_WINDOW))
+        const found = piece.slice(crTo, to).indexOf('\r')
+        if (found === -1) crTo = to
+        else {
+          cr = crTo + found
+          crTo = cr + 1
+        }
+      }
+      if (lf === -1 && cr === -1) break
       let end: number
       let next: number
       if (cr === -1 || (lf !== -1 && lf < cr)) {
@@ -122,7 +139,8 @@ export class LineScanner {
       start = this.#blank ? next : this.#skipBlank(piece, next)
       this.#lineStart = base + start
       if (lf !== -1 && lf < start) lf = piece.indexOf('\n', start)
-      if (cr !== -1 && cr < start) cr = piece.indexOf('\r', start)
+      if (cr !== -1 && cr < start) cr = -1
+      if (crTo < start) crTo = start
     }
     if (start < length && !this.#tooLong) {
       // A line over the longest is dropped as soon as it is: never held whole.
