@@ -6,7 +6,8 @@
 //
 // 6c7a4b3 is the package before this round's work (the renderings, the
 // damage rules, the speed work), which read the text rendering only.
-// BENCH_ROUNDS (default 15) and BENCH_MB (default 16).
+// BENCH_ROUNDS (default 15), BENCH_MB (default 16), and BENCH_RENDERING
+// (text, markdown or weblinks; default text) to A/B two builds of the others.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseDigest } from '../../dist/index.js'
@@ -19,7 +20,8 @@ if (!path) {
 }
 const before = await import(pathToFileURL(resolve(path)).href)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
-const text = makeDigest(Number(process.env.BENCH_MB ?? 16) * 1e6, 'text')
+const RENDERING = process.env.BENCH_RENDERING ?? 'text'
+const text = makeDigest(Number(process.env.BENCH_MB ?? 16) * 1e6, RENDERING)
 const options = { maxBytes: Infinity, year: 2025 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
@@ -51,7 +53,7 @@ for (let round = 0; round < ROUNDS + 2; round++) {
 }
 const ms = Object.fromEntries(tasks.map((task) => [task.name, median(runs.get(task.name))]))
 console.log(
-  `text rendering, ${(text.length / 1e6).toFixed(1)} MB, ${String(nowPapers)} papers (before: ${String(beforePapers)}), median of ${String(ROUNDS)} rounds`,
+  `${RENDERING} rendering, ${(text.length / 1e6).toFixed(1)} MB, ${String(nowPapers)} papers (before: ${String(beforePapers)}), median of ${String(ROUNDS)} rounds`,
 )
 console.log(`  split ${ms.split.toFixed(1)} ms, before ${ms.before.toFixed(1)} ms, now ${ms.now.toFixed(1)} ms`)
 console.log(`  before / split ${(ms.split / ms.before).toFixed(3)}x, now / split ${(ms.split / ms.now).toFixed(3)}x`)
