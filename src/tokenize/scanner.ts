@@ -106,20 +106,23 @@ export class LineScanner {
     // Line feeds are searched for one at a time. Carriage returns are rare:
     // they are searched for a window at a time, just ahead of the line being
     // read (a search of the whole text at once would read it all once more,
-    // while the line feeds' searches read it again). `cr` is the first CR
-    // found from `start` on, or -1 if there is none before `crTo`.
+    // while the line feeds' searches read it again). Once one is found, the
+    // text has them (CRLF), and each is searched for from the last. `cr` is
+    // the first CR found from `start` on, or -1 if there is none before `crTo`.
     let lf = piece.indexOf('\n', start)
     let cr = -1
     let crTo = start
+    let crFound = false
     for (;;) {
       const limit = lf === -1 ? length : lf
       while (cr === -1 && crTo < limit) {
-        const to = Math.min(length, Math.max(limit, crTo + CR_WINDOW))
-        const found = piece.slice(crTo, to).indexOf('\r')
-        if (found === -1) crTo = to
+        const to = crFound ? length : Math.min(length, Math.max(limit, crTo + CR_WINDOW))
+        const found = crFound ? piece.indexOf('\r', crTo) - crTo : piece.slice(crTo, to).indexOf('\r')
+        if (found < 0) crTo = to
         else {
           cr = crTo + found
           crTo = cr + 1
+          crFound = true
         }
       }
       if (lf === -1 && cr === -1) break
