@@ -26,6 +26,11 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
+    // The commands are loaded when one runs (--version need not load the
+    // parser): their chunks are the CLI's, and named so (cli-…).
+    esbuildOptions(options) {
+      options.chunkNames = 'cli-[name]-[hash]'
+    },
     esbuildPlugins: [
       {
         // The CLI uses the library's public functions from the built modules

@@ -45,7 +45,7 @@ describe('input never becomes code or keys', () => {
 })
 
 describe('the source', () => {
-  it('evaluates nothing: no eval, no new Function, no dynamic import', () => {
+  it('evaluates nothing: no eval, no new Function, no dynamic import but of its own modules by name in the CLI', () => {
     const files = (dir: string): string[] =>
       readdirSync(new URL(dir, import.meta.url), { withFileTypes: true }).flatMap((entry) =>
         entry.isDirectory() ? files(`${dir}${entry.name}/`) : entry.name.endsWith('.ts') ? [`${dir}${entry.name}`] : [],
@@ -56,7 +56,12 @@ describe('the source', () => {
       const code = readFileSync(new URL(file, import.meta.url), 'utf8')
         .replace(/\/\*[^]*?\*\//g, '')
         .replace(/^\s*\/\/.*$/gm, '')
-      expect(code, file).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(|\bimport\s*\(/)
+      expect(code, file).not.toMatch(/\beval\s*\(|new\s+Function\b|\bFunction\s*\(/)
+      // The command line loads its commands when one runs, each a module of
+      // its own named by a literal (resolved by the build, as a static
+      // import is); the library imports nothing dynamically.
+      const dynamic = file.startsWith('../src/cli/') ? /\bimport\s*\((?!'\.\/[a-z-]+\.js'\))/ : /\bimport\s*\(/
+      expect(code, file).not.toMatch(dynamic)
     }
   })
 })

@@ -4,11 +4,8 @@ import type { Writable } from 'node:stream'
 import { fileURLToPath } from 'node:url'
 import { readArgs } from './args.js'
 import { CliError, describeError } from './errors.js'
-import { openInputs, type Stdin } from './inputs.js'
-import { merge } from './merge.js'
+import type { Stdin } from './inputs.js'
 import { type Context, Output, OutputClosed, OutputFile, useColour } from './output.js'
-import { parse } from './parse.js'
-import { validate } from './validate.js'
 
 /** The streams the command line works with: the process's own, or a test's. */
 export interface CliIo {
@@ -94,15 +91,18 @@ export async function cli(argv: readonly string[], io: CliIo): Promise<number> {
     if (command.name === 'help') await context.out.write(HELP)
     else if (command.name === 'version') await context.out.write(`${version()}\n`)
     else {
+      // The commands, and the parser with them, are loaded only when one
+      // runs: --help and --version start in the time of a bare node.
+      const { openInputs } = await import('./inputs.js')
       const inputs = await openInputs(command.files)
-      if (command.name === 'validate') await validate(command, inputs, context)
+      if (command.name === 'validate') await (await import('./validate.js')).validate(command, inputs, context)
       else {
         if (command.output !== null) {
           file = await OutputFile.open(command.output)
           context.out = new Output(file.stream, command.output)
         }
-        if (command.name === 'parse') await parse(command, inputs, context)
-        else await merge(command, inputs, context)
+        if (command.name === 'parse') await (await import('./parse.js')).parse(command, inputs, context)
+        else await (await import('./merge.js')).merge(command, inputs, context)
       }
     }
     await context.err.flush()
